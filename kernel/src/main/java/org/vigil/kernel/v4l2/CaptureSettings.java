@@ -1,0 +1,40 @@
+package org.vigil.kernel.v4l2;
+
+import java.time.Duration;
+
+/**
+ * How to run a capture stream.
+ *
+ * @param mode        I/O method, {@link IoMode#AUTO} by default
+ * @param bufferCount driver buffers to request (mmap) or frames to allocate (read); 4 by default, at least 2
+ * @param timeout     how long {@link CaptureStream#next()} waits for a frame before reporting a stalled device
+ */
+public record CaptureSettings(IoMode mode, int bufferCount, Duration timeout) {
+    public static final int DEFAULT_BUFFERS = 4;
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+
+    public CaptureSettings {
+        if (bufferCount < 2 || bufferCount > 32) {
+            throw new IllegalArgumentException("bufferCount must be 2..32, got " + bufferCount);
+        }
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+        }
+    }
+
+    public static CaptureSettings defaults() {
+        return new CaptureSettings(IoMode.AUTO, DEFAULT_BUFFERS, DEFAULT_TIMEOUT);
+    }
+
+    public CaptureSettings withMode(IoMode newMode) {
+        return new CaptureSettings(newMode, bufferCount, timeout);
+    }
+
+    public CaptureSettings withBufferCount(int count) {
+        return new CaptureSettings(mode, count, timeout);
+    }
+
+    public CaptureSettings withTimeout(Duration newTimeout) {
+        return new CaptureSettings(mode, bufferCount, newTimeout);
+    }
+}
