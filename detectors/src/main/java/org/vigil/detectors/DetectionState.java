@@ -1,0 +1,13 @@
+package org.vigil.detectors;
+
+/** What a detector concluded about one frame. */
+public enum DetectionState {
+    /** The detector is still learning the scene (first frames, or after it was reset); no motion is reported. */
+    CALIBRATING,
+    /** Nothing changed beyond the thresholds. */
+    QUIET,
+    /** Something moved: the boxes say where. */
+    MOTION,
+    /** The whole scene changed brightness (a light switched, clouds, IR mode, gain jump); the detector re-baselined. */
+    LIGHTING
+}

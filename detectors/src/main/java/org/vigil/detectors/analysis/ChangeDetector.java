@@ -1,0 +1,289 @@
+package org.vigil.detectors.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.opencv.core.Core;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.MatOfDouble;
+import org.opencv.core.Size;
+import org.opencv.imgproc.Imgproc;
+import org.vigil.detectors.Box;
+import org.vigil.detectors.Centroid;
+import org.vigil.detectors.Detection;
+import org.vigil.detectors.DetectionState;
+import org.vigil.detectors.DetectorSetup;
+import org.vigil.detectors.MotionDetector;
+import org.vigil.detectors.OpenCvNatives;
+
+/**
+ * A motion detector that compares each frame with a per-pixel reference frame after cancelling global brightness
+ * changes, and hands the foreground decision to a {@link ForegroundRule}. Per frame:
+ * <ol>
+ * <li>shrink to the analysis size and blur;</li>
+ * <li>fit the frame's brightness to the reference (gain and offset, robust to moving objects); a large fitted change
+ *     is a lighting change: re-baseline and report LIGHTING;</li>
+ * <li>difference against the reference seen through that fit; the rule marks foreground inside the watched area;</li>
+ * <li>despeckle; changes spread over most of the frame are lighting too; otherwise count, compare with the
+ *     thresholds and zones, and label boxes;</li>
+ * <li>learn: the reference follows still pixels and absorbs objects that stopped; the noise level follows still
+ *     pixels.</li>
+ * </ol>
+ * Native images are allocated once per input size and reused: a quiet frame allocates nothing on the Java heap.
+ */
+public final class ChangeDetector implements MotionDetector {
+
+    private static final boolean DEBUG = Boolean.getBoolean("vigil.debug");
+    private static final int MIN_CALIBRATION_FRAMES = 3;
+    private static final double NOISE_TIME_CONSTANT = 2; // seconds
+    private static final double INITIAL_NOISE = 1;
+    private static final double MIN_MOVING_LEVEL = 4; // grey levels: below this no pixel is kept out of learning
+
+    private final DetectorSetup setup;
+    private final CommonOptions options;
+    private final ReferenceTiming timing;
+    private final ForegroundRule rule;
+
+    private AnalysisGeometry geometry;
+    private ShrinkAndSmooth shrink;
+    private WatchedArea area;
+    private PhotometricFit fit;
+    private ReferenceFrame reference;
+    private SpreadMeter spread;
+    private ChangeRegions regions;
+    private Mat despeckleKernel;
+    private Mat movingKernel;
+    private final Mat predicted = new Mat();
+    private final Mat difference = new Mat();
+    private final Mat inReference = new Mat();
+    private final Mat foreground = new Mat();
+    private final Mat changed = new Mat();
+    private final Mat moving = new Mat();
+    private final Mat still = new Mat();
+    private final MatOfDouble mean = new MatOfDouble();
+    private final MatOfDouble deviation = new MatOfDouble();
+    private final double[] meanValue = new double[1];
+
+    private boolean started;
+    private boolean closed;
+    private double calibratedSeconds;
+    private long lastNanos;
+    private int frames;
+    private double noise = INITIAL_NOISE;
+    private Detection last;
+
+    public ChangeDetector(DetectorSetup setup, CommonOptions options, ReferenceTiming timing, ForegroundRule rule) {
+        OpenCvNatives.load();
+        this.setup = setup;
+        this.options = options;
+        this.timing = timing;
+        this.rule = rule;
+    }
+
+    @Override
+    public Detection detect(Mat grey, long timestampNanos) {
+        if (closed) {
+            throw new IllegalStateException("detector is closed");
+        }
+        if (grey.empty() || grey.type() != CvType.CV_8UC1) {
+            throw new IllegalArgumentException("detectors take the Y plane as an 8-bit single-channel Mat (CV_8UC1), got type "
+                    + CvType.typeToString(grey.type()) + (grey.empty() ? " (empty)" : ""));
+        }
+        if (geometry == null || geometry.inputWidth() != grey.cols() || geometry.inputHeight() != grey.rows()) {
+            configure(grey.cols(), grey.rows());
+        }
+        Mat smooth = shrink.apply(grey);
+        if (!started) {
+            return start(smooth, timestampNanos);
+        }
+        // a gap (dropped frames, a paused stream) counts as one second at most; time never runs backwards here
+        double seconds = Math.max(0, Math.min(1, (timestampNanos - lastNanos) / 1e9));
+        lastNanos = timestampNanos;
+        frames++;
+        calibratedSeconds += seconds;
+        boolean calibrating = frames < MIN_CALIBRATION_FRAMES || calibratedSeconds < options.calibrationSeconds();
+
+        fit.estimate(smooth, reference.image(), still);
+        if (!calibrating && fit.change() >= options.lightingChange()) {
+            return rebaseline(smooth, 0, 0);
+        }
+        fit.predict(reference.image(), predicted);
+        Core.absdiff(smooth, predicted, difference);
+        fit.toReference(smooth, inReference);
+        rule.classify(inReference, difference, noise, foreground);
+        Core.bitwise_and(foreground, area.mask(), foreground);
+        if (despeckleKernel != null) {
+            Imgproc.morphologyEx(foreground, changed, Imgproc.MORPH_OPEN, despeckleKernel);
+        } else {
+            foreground.copyTo(changed);
+        }
+        int changedCount = Core.countNonZero(changed);
+        double fraction = (double) changedCount / area.pixels();
+        long changedPixels = Math.round(changedCount * geometry.scaleX() * geometry.scaleY());
+
+        learnNoiseAndStillArea(seconds);
+        double spreadNow = spread.measure(changed);
+        if (DEBUG) System.err.printf("DBG f=%d gain=%.3f off=%.1f change=%.3f spread=%.3f frac=%.4f noise=%.2f%n", frames, fit.gain(), fit.offset(), fit.change(), spreadNow, fraction, noise);
+        if (!calibrating && spreadNow >= options.lightingSpread()) {
+            return rebaseline(smooth, fraction, changedPixels);
+        }
+        if (calibrating) {
+            reference.calibrate(inReference);
+            return quiet(DetectionState.CALIBRATING, fraction, changedPixels);
+        }
+        reference.update(inReference, moving, seconds);
+        return judge(fraction, changedPixels);
+    }
+
+    private Detection start(Mat smooth, long timestampNanos) {
+        started = true;
+        calibratedSeconds = 0;
+        lastNanos = timestampNanos;
+        frames = 1;
+        reference.start(smooth);
+        smooth.convertTo(inReference, CvType.CV_32F);
+        rule.rebaseline(inReference);
+        area.mask().copyTo(still);
+        fit.clear();
+        return quiet(DetectionState.CALIBRATING, 0, 0);
+    }
+
+    /** After a lighting change the old reference is worthless: take this frame as the new one and say so. */
+    private Detection rebaseline(Mat smooth, double fraction, long changedPixels) {
+        reference.start(smooth);
+        smooth.convertTo(inReference, CvType.CV_32F);
+        rule.rebaseline(inReference);
+        area.mask().copyTo(still);
+        fit.clear();
+        return quiet(DetectionState.LIGHTING, fraction, changedPixels);
+    }
+
+    /**
+     * Pixels that differ clearly from the reference, or that the rule called foreground, are "moving": the reference
+     * does not learn from them and the noise level is measured on the rest (the still area, which the next frame's
+     * brightness fit also samples from).
+     */
+    private void learnNoiseAndStillArea(double seconds) {
+        double movingLevel = Math.max(MIN_MOVING_LEVEL, 4 * noise);
+        Imgproc.threshold(difference, moving, movingLevel, 255, Imgproc.THRESH_BINARY);
+        Core.bitwise_or(moving, foreground, moving);
+        Imgproc.dilate(moving, moving, movingKernel);
+        Core.bitwise_not(moving, still);
+        Core.bitwise_and(still, area.mask(), still);
+        if (Core.countNonZero(still) * 20L < area.pixels()) {
+            return; // too little still area to judge the noise by
+        }
+        Core.meanStdDev(difference, mean, deviation, still);
+        mean.get(0, 0, meanValue);
+        double rate = frames <= MIN_CALIBRATION_FRAMES ? 0.5 : 1 - Math.exp(-seconds / NOISE_TIME_CONSTANT);
+        noise += rate * (meanValue[0] - noise);
+    }
+
+    private Detection judge(double fraction, long changedPixels) {
+        boolean overThreshold = options.thresholdPixels() > 0
+                ? changedPixels >= options.thresholdPixels()
+                : fraction >= options.threshold();
+        boolean counts = changedPixels > 0 && overThreshold && fraction <= options.thresholdMaximum();
+        List<String> fired = firedZones();
+        if (!counts && fired.isEmpty()) {
+            return quiet(DetectionState.QUIET, fraction, changedPixels);
+        }
+        List<Box> boxes = regions.boxes(changed);
+        if (boxes.isEmpty() && fired.isEmpty()) {
+            return quiet(DetectionState.QUIET, fraction, changedPixels);
+        }
+        Optional<Centroid> centroid = regions.centroid(changed);
+        last = new Detection(DetectionState.MOTION, fraction, changedPixels, boxes, centroid, reportedNoise(), fired);
+        return last;
+    }
+
+    private List<String> firedZones() {
+        List<String> fired = List.of();
+        for (int i = 0; i < area.zoneCount(); i++) {
+            if (regions.zoneFired(changed, i)) {
+                if (fired.isEmpty()) {
+                    fired = new ArrayList<>();
+                }
+                fired.add(area.zone(i).name());
+            }
+        }
+        return fired;
+    }
+
+    /** A detection without boxes; the previous one is returned again when nothing differs, so quiet frames allocate nothing. */
+    private Detection quiet(DetectionState state, double fraction, long changedPixels) {
+        double reportedNoise = reportedNoise();
+        if (last != null && last.state() == state && last.boxes().isEmpty() && last.zonesFired().isEmpty()
+                && last.changedFraction() == fraction && last.changedPixels() == changedPixels && last.noiseLevel() == reportedNoise) {
+            return last;
+        }
+        last = Detection.without(state, fraction, changedPixels, reportedNoise);
+        return last;
+    }
+
+    private double reportedNoise() {
+        return Math.round(noise * 10) / 10.0; // a tenth of a grey level is all the precision that means anything
+    }
+
+    private void configure(int inputWidth, int inputHeight) {
+        AnalysisGeometry next = AnalysisGeometry.of(setup.frameWidth(), setup.frameHeight(), inputWidth, inputHeight, options.analysisWidth());
+        releaseSized();
+        geometry = next;
+        shrink = new ShrinkAndSmooth(geometry, options.blurRadius());
+        area = new WatchedArea(setup, geometry);
+        fit = new PhotometricFit(geometry);
+        reference = new ReferenceFrame(geometry, timing);
+        spread = new SpreadMeter(area, geometry);
+        regions = new ChangeRegions(geometry, area, options.mergeDistance(), options.minBoxArea());
+        int despeckle = options.despeckleRadius();
+        despeckleKernel = despeckle > 0 ? Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new Size(2 * despeckle + 1, 2 * despeckle + 1)) : null;
+        movingKernel = Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(3, 3));
+        still.release();
+        started = false; // a new size is a new scene
+    }
+
+    /** The analysis geometry in use, known after the first frame. */
+    public Optional<AnalysisGeometry> geometry() {
+        return Optional.ofNullable(geometry);
+    }
+
+    @Override
+    public void reset() {
+        started = false;
+        noise = INITIAL_NOISE;
+        last = null;
+    }
+
+    private void releaseSized() {
+        for (AutoCloseable part : new AutoCloseable[] {shrink, area, fit, reference, spread, regions}) {
+            if (part != null) {
+                try {
+                    part.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        if (despeckleKernel != null) {
+            despeckleKernel.release();
+        }
+        if (movingKernel != null) {
+            movingKernel.release();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        releaseSized();
+        for (Mat mat : new Mat[] {predicted, difference, inReference, foreground, changed, moving, still, mean, deviation}) {
+            mat.release();
+        }
+        rule.close();
+    }
+}

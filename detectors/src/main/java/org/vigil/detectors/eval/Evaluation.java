@@ -1,0 +1,63 @@
+package org.vigil.detectors.eval;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.vigil.detectors.Detection;
+import org.vigil.detectors.DetectorProvider;
+import org.vigil.detectors.DetectorSetup;
+import org.vigil.detectors.MotionDetector;
+import org.vigil.detectors.OpenCvNatives;
+
+/** Feeds every scenario, frame by frame, to a fresh instance of every detector at its default options. */
+public final class Evaluation {
+
+    private final List<DetectorProvider> providers;
+
+    public Evaluation(List<DetectorProvider> providers) {
+        OpenCvNatives.load();
+        this.providers = List.copyOf(providers);
+    }
+
+    /** Scores in scenario order, one per detector; {@code progress} hears about each finished scenario. */
+    public List<ScenarioScore> run(List<Scenario> scenarios, Consumer<String> progress) {
+        List<ScenarioScore> scores = new ArrayList<>();
+        for (Scenario scenario : scenarios) {
+            long start = System.nanoTime();
+            scores.addAll(run(scenario));
+            progress.accept(String.format(java.util.Locale.ROOT, "%s: %d frames in %.1f s",
+                    scenario.name(), scenario.frames(), (System.nanoTime() - start) / 1e9));
+        }
+        return scores;
+    }
+
+    public List<ScenarioScore> run(Scenario scenario) {
+        List<MotionDetector> detectors = new ArrayList<>();
+        List<ScenarioScore> scores = new ArrayList<>();
+        byte[] pixels = new byte[scenario.width() * scenario.height()];
+        Mat frame = new Mat(scenario.height(), scenario.width(), CvType.CV_8UC1);
+        try {
+            for (DetectorProvider provider : providers) {
+                detectors.add(provider.create(DetectorSetup.of(scenario.width(), scenario.height(), provider.options().defaults())));
+                scores.add(new ScenarioScore(scenario.name(), scenario.kind(), provider.name(), scenario.fps()));
+            }
+            for (int i = 0; i < scenario.frames(); i++) {
+                FrameTruth truth = scenario.render(i, pixels);
+                frame.put(0, 0, pixels);
+                long timestamp = Math.round(i * 1e9 / scenario.fps());
+                for (int d = 0; d < detectors.size(); d++) {
+                    Detection detection = detectors.get(d).detect(frame, timestamp);
+                    scores.get(d).add(i, truth, detection);
+                }
+            }
+        } finally {
+            detectors.forEach(MotionDetector::close);
+            frame.release();
+        }
+        scores.forEach(ScenarioScore::finish);
+        return scores;
+    }
+}

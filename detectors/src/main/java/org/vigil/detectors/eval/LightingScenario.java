@@ -1,0 +1,88 @@
+package org.vigil.detectors.eval;
+
+/**
+ * The still background under changing light: each frame's exposure comes from a script (how far the camera is in
+ * IR mode, its gain and offset), then sensor noise. Nothing moves, so every motion report is false.
+ */
+final class LightingScenario implements Scenario {
+
+    /**
+     * @param infrared 0 for the colour camera's luma, 1 for IR mode, between for the frame the filter moves
+     * @param change   the light changed at this frame (steps and switches, not ramps)
+     */
+    record Exposure(double infrared, double gain, double offset, boolean change) {
+    }
+
+    interface Script {
+        Exposure at(int frame, java.util.SplittableRandom random);
+    }
+
+    private final String name;
+    private final Kind kind;
+    private final SceneAssets assets;
+    private final int frames;
+    private final double fps;
+    private final Script script;
+    private final NoisyCamera camera;
+    private final byte[] blend;
+
+    LightingScenario(String name, Kind kind, SceneAssets assets, int frames, double fps, double sigma, long seed, Script script) {
+        this.name = name;
+        this.kind = kind;
+        this.assets = assets;
+        this.frames = frames;
+        this.fps = fps;
+        this.script = script;
+        this.camera = new NoisyCamera(assets.width() * assets.height(), sigma, seed);
+        this.blend = new byte[assets.width() * assets.height()];
+    }
+
+    @Override
+    public FrameTruth render(int index, byte[] frame) {
+        Exposure exposure = script.at(index, camera.random());
+        byte[] scene = assets.backgroundLuma();
+        if (exposure.infrared() >= 1) {
+            scene = assets.infraredLuma();
+        } else if (exposure.infrared() > 0) {
+            byte[] colour = assets.backgroundLuma();
+            byte[] infrared = assets.infraredLuma();
+            double w = exposure.infrared();
+            for (int i = 0; i < blend.length; i++) {
+                blend[i] = (byte) Math.round((1 - w) * (colour[i] & 0xff) + w * (infrared[i] & 0xff));
+            }
+            scene = blend;
+        }
+        camera.expose(scene, exposure.gain(), exposure.offset(), frame);
+        return exposure.change() ? FrameTruth.LIGHTING_CHANGE : FrameTruth.STILL;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Kind kind() {
+        return kind;
+    }
+
+    @Override
+    public int width() {
+        return assets.width();
+    }
+
+    @Override
+    public int height() {
+        return assets.height();
+    }
+
+    @Override
+    public int frames() {
+        return frames;
+    }
+
+    @Override
+    public double fps() {
+        return fps;
+    }
+}

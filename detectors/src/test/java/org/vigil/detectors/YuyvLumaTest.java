@@ -1,0 +1,82 @@
+package org.vigil.detectors;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+import org.opencv.core.Mat;
+
+class YuyvLumaTest {
+
+    private static final int W = 64;
+    private static final int H = 48;
+
+    /** A YUYV frame with a stride wider than the row, as some drivers pad rows; returns the Y values it holds. */
+    private static byte[] fill(ByteBuffer yuyv, int stride, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        byte[] luma = new byte[W * H];
+        for (int y = 0; y < H; y++) {
+            for (int x = 0; x < W; x++) {
+                luma[y * W + x] = (byte) random.nextInt(256);
+                yuyv.put(y * stride + 2 * x, luma[y * W + x]);
+                yuyv.put(y * stride + 2 * x + 1, (byte) random.nextInt(256)); // U or V: must not leak into Y
+            }
+        }
+        return luma;
+    }
+
+    @Test
+    void fullSizeIsTheYPlane() {
+        int stride = 2 * W + 16;
+        ByteBuffer buffer = ByteBuffer.allocateDirect(stride * H);
+        byte[] luma = fill(buffer, stride, 1);
+        try (YuyvLuma extractor = new YuyvLuma(W, H, stride)) {
+            Mat grey = extractor.fullSize(buffer);
+            byte[] got = new byte[W * H];
+            grey.get(0, 0, got);
+            assertArrayEquals(luma, got);
+            assertSame(grey, extractor.fullSize(buffer), "the output image is reused");
+        }
+    }
+
+    @Test
+    void shrunkIsTheAreaAverageOfTheYPlane() {
+        ByteBuffer buffer = ByteBuffer.allocateDirect(2 * W * H);
+        byte[] luma = fill(buffer, 2 * W, 2);
+        try (YuyvLuma extractor = new YuyvLuma(W, H, 2 * W)) {
+            Mat small = extractor.shrunk(buffer, 4);
+            assertEquals(W / 4, small.cols());
+            assertEquals(H / 4, small.rows());
+            byte[] got = new byte[(W / 4) * (H / 4)];
+            small.get(0, 0, got);
+            for (int y = 0; y < H / 4; y++) {
+                for (int x = 0; x < W / 4; x++) {
+                    int sum = 0;
+                    for (int dy = 0; dy < 4; dy++) {
+                        for (int dx = 0; dx < 4; dx++) {
+                            sum += luma[(4 * y + dy) * W + 4 * x + dx] & 0xff;
+                        }
+                    }
+                    assertEquals(sum / 16.0, got[y * (W / 4) + x] & 0xff, 0.51, "at " + x + "," + y);
+                }
+            }
+        }
+    }
+
+    @Test
+    void buffersThatCannotBeWrappedAreRefused() {
+        try (YuyvLuma extractor = new YuyvLuma(W, H, 2 * W)) {
+            IllegalArgumentException heap = assertThrows(IllegalArgumentException.class, () -> extractor.fullSize(ByteBuffer.allocate(2 * W * H)));
+            assertTrue(heap.getMessage().contains("direct"), heap.getMessage());
+            IllegalArgumentException small = assertThrows(IllegalArgumentException.class, () -> extractor.fullSize(ByteBuffer.allocateDirect(2 * W * H - 1)));
+            assertTrue(small.getMessage().contains("too small"), small.getMessage());
+        }
+        assertThrows(IllegalArgumentException.class, () -> new YuyvLuma(W, H, W));
+    }
+}
