@@ -21,12 +21,15 @@ public final class FourCC {
         return (chars[0] & 0xff) | (chars[1] & 0xff) << 8 | (chars[2] & 0xff) << 16 | (chars[3] & 0xff) << 24;
     }
 
-    /** "YUYV" for 0x56595559; a trailing space is kept, as in "Y16 ". */
+    /**
+     * "YUYV" for 0x56595559; a trailing space is kept, as in "Y16 ", and the big-endian flag
+     * (bit 31, v4l2_fourcc_be) shows as "-BE", the way v4l2-ctl prints it.
+     */
     public static String name(int code) {
         char[] chars = new char[4];
         for (int i = 0; i < 4; i++) {
             chars[i] = (char) (code >>> (8 * i) & 0x7f);
         }
-        return new String(chars);
+        return code < 0 ? new String(chars) + "-BE" : new String(chars);
     }
 }

@@ -105,10 +105,19 @@ final class MmapCaptureStream implements CaptureStream {
         synchronized (queueLock) {
             queued--;
             held++;
-            frame.lend(buffer.getUnsignedInt(BufferLayout.SEQUENCE), micros, buffer.getInt(BufferLayout.BYTESUSED),
+            frame.lend(buffer.getUnsignedInt(BufferLayout.SEQUENCE), micros, imageBytes(buffer.getInt(BufferLayout.BYTESUSED)),
                     (buffer.getInt(BufferLayout.FLAGS) & V4l2Constants.BUF_FLAG_ERROR) != 0);
         }
         return frame;
+    }
+
+    /**
+     * The image's length in a buffer: bytesused, but never past the format's image size, because
+     * v4l2loopback 0.12.7 reports a write()-fed frame as the page-aligned buffer size (155648 bytes
+     * for a 153600-byte 320x240 YUYV image) and the tail is padding, not picture.
+     */
+    private int imageBytes(int bytesUsed) {
+        return format.sizeImage() > 0 ? Math.min(bytesUsed, format.sizeImage()) : bytesUsed;
     }
 
     @Override

@@ -319,20 +319,22 @@ public final class V4l2Device implements AutoCloseable {
 
     /**
      * Asks for a time per frame (VIDIOC_S_PARM) and returns what the driver chose, which is the nearest
-     * rate it supports.
+     * rate it supports. (Not every driver that honours S_PARM sets V4L2_CAP_TIMEPERFRAME: v4l2loopback's
+     * output does not, so the call itself is the test.)
      */
     public Fraction setFrameInterval(BufferType type, Fraction interval) throws V4l2Exception {
         NativeStruct parm = new NativeStruct(StreamParmLayout.SIZE);
-        parm.putInt(StreamParmLayout.TYPE, type.code());
-        int errno = ioctlErrno(Vidioc.G_PARM, parm.address());
-        if (errno == 0 && (parm.getInt(StreamParmLayout.CAPABILITY) & V4l2Constants.CAP_TIMEPERFRAME) == 0) {
-            throw new V4l2Exception(path, "VIDIOC_G_PARM", 0,
-                    "the driver does not support setting the frame rate", "leave the frame rate unset for this device");
-        }
-        parm.clear().putInt(StreamParmLayout.TYPE, type.code())
+        parm.putInt(StreamParmLayout.TYPE, type.code())
                 .putInt(StreamParmLayout.TIMEPERFRAME_NUM, interval.numerator())
                 .putInt(StreamParmLayout.TIMEPERFRAME_DEN, interval.denominator());
-        ioctl(Vidioc.S_PARM, parm, "cannot set the frame rate to " + interval + " s");
+        int errno = ioctlErrno(Vidioc.S_PARM, parm.address());
+        if (errno == Errno.ENOTTY.code()) {
+            throw new V4l2Exception(path, "VIDIOC_S_PARM", errno, "the driver does not support setting the frame rate",
+                    "leave the frame rate unset for this device");
+        }
+        if (errno != 0) {
+            throw V4l2Exception.fromErrno(path, "VIDIOC_S_PARM", errno, "cannot set the frame rate to " + interval + " s");
+        }
         return new Fraction(parm.getInt(StreamParmLayout.TIMEPERFRAME_NUM), parm.getInt(StreamParmLayout.TIMEPERFRAME_DEN));
     }
 

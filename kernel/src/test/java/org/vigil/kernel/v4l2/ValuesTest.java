@@ -22,6 +22,7 @@ class ValuesTest {
         assertEquals(V4l2Constants.PIX_FMT_MJPEG, FourCC.MJPG);
         assertEquals("NV12", FourCC.name(V4l2Constants.PIX_FMT_NV12));
         assertThrows(IllegalArgumentException.class, () -> FourCC.of("YUV"));
+        assertEquals("Y16 -BE", FourCC.name(FourCC.of("Y16 ") | 1 << 31));
     }
 
     @Test
