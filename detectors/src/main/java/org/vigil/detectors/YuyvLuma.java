@@ -2,69 +2,103 @@ package org.vigil.detectors;
 
 import java.nio.ByteBuffer;
 
-import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
 /**
- * The Y plane of packed YUYV frames for a detector, read straight out of the camera's buffer: either at full size
- * (cvtColor YUYV→GRAY) or already shrunk by a whole factor, which reads the buffer once and never writes a
- * full-size grey image: the buffer is seen as two-channel pixels (Y, U|V), area-averaged, and channel 0 kept.
- * Output images are owned and reused; each is valid until the next call.
+ * The Y plane of packed YUYV frames for a detector, read straight out of the camera's buffer, either at full size
+ * (cvtColor YUYV→GRAY) or already shrunk by a power of two. Shrinking works on the packed frame itself: seen as
+ * four-channel pixels (Y0 U Y1 V), a 2x2 area average is again a valid YUYV frame of half the size, and OpenCV
+ * vectorises it; only the last, small frame is unpacked. So the large frame is read once and no full-size grey
+ * image is ever written. Output images are owned and reused; each is valid until the next call.
  */
 public final class YuyvLuma implements AutoCloseable {
 
-    private final DirectBufferMats frames;
-    private final Mat grey = new Mat();
-    private final Mat shrunkPairs = new Mat();
-    private final Mat shrunkGrey = new Mat();
     private final int width;
     private final int height;
-    private Size shrunkSize = new Size();
-    private int shrunkFactor;
+    private final DirectBufferMats pairs;  // the frame as 2-channel pixels (Y, U|V), for cvtColor
+    private final DirectBufferMats quads;  // the frame as 4-channel pixels (Y0 U Y1 V), for shrinking
+    private final Mat grey = new Mat();
+    private final Mat shrunkGrey = new Mat();
+    private Mat[] halves = new Mat[0];
+    private Size[] halfSizes = new Size[0];
+    private Mat smallPairs;
+    private int factor = 1;
 
     /**
      * @param stride bytes per row of the YUYV frame (V4L2's bytesperline, normally 2 × width)
      */
     public YuyvLuma(int width, int height, long stride) {
-        if (width % 2 != 0) {
-            throw new IllegalArgumentException("YUYV frames have an even width, got " + width);
+        if (width % 4 != 0) {
+            throw new IllegalArgumentException("YUYV frames here need a width divisible by 4, got " + width);
         }
         this.width = width;
         this.height = height;
-        this.frames = new DirectBufferMats(height, width, CvType.CV_8UC2, stride);
+        this.pairs = new DirectBufferMats(height, width, CvType.CV_8UC2, stride);
+        this.quads = new DirectBufferMats(height, width / 2, CvType.CV_8UC4, stride);
     }
 
     /** The full-size Y plane of this frame. */
     public Mat fullSize(ByteBuffer yuyv) {
-        Imgproc.cvtColor(frames.wrap(yuyv), grey, Imgproc.COLOR_YUV2GRAY_YUYV);
+        Imgproc.cvtColor(pairs.wrap(yuyv), grey, Imgproc.COLOR_YUV2GRAY_YUYV);
         return grey;
     }
 
-    /** The Y plane shrunk by a whole factor (area average), width / factor by height / factor. */
+    /** The Y plane shrunk by {@code factor} (a power of two) with area averages: width / factor by height / factor. */
     public Mat shrunk(ByteBuffer yuyv, int factor) {
-        if (factor < 1) {
-            throw new IllegalArgumentException("shrink factor must be at least 1, got " + factor);
+        if (factor < 1 || Integer.bitCount(factor) != 1) {
+            throw new IllegalArgumentException("shrink factor must be a power of two, got " + factor);
         }
         if (factor == 1) {
             return fullSize(yuyv);
         }
-        if (factor != shrunkFactor) {
-            shrunkSize = new Size(width / factor, height / factor);
-            shrunkFactor = factor;
+        if (factor != this.factor) {
+            prepare(factor);
         }
-        Imgproc.resize(frames.wrap(yuyv), shrunkPairs, shrunkSize, 0, 0, Imgproc.INTER_AREA);
-        Core.extractChannel(shrunkPairs, shrunkGrey, 0);
+        Mat source = quads.wrap(yuyv);
+        for (int i = 0; i < halves.length; i++) {
+            Imgproc.resize(source, halves[i], halfSizes[i], 0, 0, Imgproc.INTER_AREA);
+            source = halves[i];
+        }
+        Imgproc.cvtColor(smallPairs, shrunkGrey, Imgproc.COLOR_YUV2GRAY_YUYV);
         return shrunkGrey;
+    }
+
+    private void prepare(int factor) {
+        releaseHalves();
+        int steps = Integer.numberOfTrailingZeros(factor);
+        halves = new Mat[steps];
+        halfSizes = new Size[steps];
+        int cols = width / 2;
+        int rows = height;
+        for (int i = 0; i < steps; i++) {
+            cols /= 2;
+            rows /= 2;
+            // allocated here at their final size, so the resizes write in place and the view below stays valid
+            halves[i] = new Mat(rows, cols, CvType.CV_8UC4);
+            halfSizes[i] = new Size(cols, rows);
+        }
+        smallPairs = halves[steps - 1].reshape(2);
+        this.factor = factor;
+    }
+
+    private void releaseHalves() {
+        for (Mat half : halves) {
+            half.release();
+        }
+        if (smallPairs != null) {
+            smallPairs.release();
+        }
     }
 
     @Override
     public void close() {
-        frames.close();
+        pairs.close();
+        quads.close();
+        releaseHalves();
         grey.release();
-        shrunkPairs.release();
         shrunkGrey.release();
     }
 }

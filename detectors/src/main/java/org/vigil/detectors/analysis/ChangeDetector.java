@@ -7,7 +7,6 @@ import java.util.Optional;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
-import org.opencv.core.MatOfDouble;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 import org.vigil.detectors.Box;
@@ -28,14 +27,13 @@ import org.vigil.detectors.OpenCvNatives;
  * <li>difference against the reference seen through that fit; the rule marks foreground inside the watched area;</li>
  * <li>despeckle; changes spread over most of the frame are lighting too; otherwise count, compare with the
  *     thresholds and zones, and label boxes;</li>
- * <li>learn: the reference follows still pixels and absorbs objects that stopped; the noise level follows still
- *     pixels.</li>
+ * <li>learn: the reference follows still pixels and absorbs objects that stopped; the noise level follows the
+ *     residuals of the brightness fit's still samples.</li>
  * </ol>
  * Native images are allocated once per input size and reused: a quiet frame allocates nothing on the Java heap.
  */
 public final class ChangeDetector implements MotionDetector {
 
-    private static final boolean DEBUG = Boolean.getBoolean("vigil.debug");
     private static final int MIN_CALIBRATION_FRAMES = 3;
     private static final double NOISE_TIME_CONSTANT = 2; // seconds
     private static final double INITIAL_NOISE = 1;
@@ -62,9 +60,6 @@ public final class ChangeDetector implements MotionDetector {
     private final Mat changed = new Mat();
     private final Mat moving = new Mat();
     private final Mat still = new Mat();
-    private final MatOfDouble mean = new MatOfDouble();
-    private final MatOfDouble deviation = new MatOfDouble();
-    private final double[] meanValue = new double[1];
 
     private boolean started;
     private boolean closed;
@@ -106,6 +101,7 @@ public final class ChangeDetector implements MotionDetector {
         boolean calibrating = frames < MIN_CALIBRATION_FRAMES || calibratedSeconds < options.calibrationSeconds();
 
         fit.estimate(smooth, reference.image(), still);
+        learnNoise(seconds);
         if (!calibrating && fit.change() >= options.lightingChange()) {
             return rebaseline(smooth, 0, 0);
         }
@@ -123,9 +119,8 @@ public final class ChangeDetector implements MotionDetector {
         double fraction = (double) changedCount / area.pixels();
         long changedPixels = Math.round(changedCount * geometry.scaleX() * geometry.scaleY());
 
-        learnNoiseAndStillArea(seconds);
+        markMovingAndStill();
         double spreadNow = spread.measure(changed);
-        if (DEBUG) System.err.printf("DBG f=%d gain=%.3f off=%.1f change=%.3f spread=%.3f frac=%.4f noise=%.2f%n", frames, fit.gain(), fit.offset(), fit.change(), spreadNow, fraction, noise);
         if (!calibrating && spreadNow >= options.lightingSpread()) {
             return rebaseline(smooth, fraction, changedPixels);
         }
@@ -162,23 +157,24 @@ public final class ChangeDetector implements MotionDetector {
 
     /**
      * Pixels that differ clearly from the reference, or that the rule called foreground, are "moving": the reference
-     * does not learn from them and the noise level is measured on the rest (the still area, which the next frame's
-     * brightness fit also samples from).
+     * does not learn from them, and the next frame's brightness fit and noise level are taken from the rest.
      */
-    private void learnNoiseAndStillArea(double seconds) {
+    private void markMovingAndStill() {
         double movingLevel = Math.max(MIN_MOVING_LEVEL, 4 * noise);
         Imgproc.threshold(difference, moving, movingLevel, 255, Imgproc.THRESH_BINARY);
         Core.bitwise_or(moving, foreground, moving);
         Imgproc.dilate(moving, moving, movingKernel);
         Core.bitwise_not(moving, still);
         Core.bitwise_and(still, area.mask(), still);
-        if (Core.countNonZero(still) * 20L < area.pixels()) {
+    }
+
+    private void learnNoise(double seconds) {
+        double sample = fit.noise();
+        if (Double.isNaN(sample)) {
             return; // too little still area to judge the noise by
         }
-        Core.meanStdDev(difference, mean, deviation, still);
-        mean.get(0, 0, meanValue);
         double rate = frames <= MIN_CALIBRATION_FRAMES ? 0.5 : 1 - Math.exp(-seconds / NOISE_TIME_CONSTANT);
-        noise += rate * (meanValue[0] - noise);
+        noise += rate * (sample - noise);
     }
 
     private Detection judge(double fraction, long changedPixels) {
@@ -281,7 +277,7 @@ public final class ChangeDetector implements MotionDetector {
         }
         closed = true;
         releaseSized();
-        for (Mat mat : new Mat[] {predicted, difference, inReference, foreground, changed, moving, still, mean, deviation}) {
+        for (Mat mat : new Mat[] {predicted, difference, inReference, foreground, changed, moving, still}) {
             mat.release();
         }
         rule.close();

@@ -8,7 +8,9 @@ import org.opencv.imgproc.Imgproc;
 /**
  * Fits current ≈ gain × reference + offset on a coarse grid of still, unsaturated samples, dropping outliers
  * (moving objects) twice: brightness steps, auto-gain and contrast changes then cancel out of the comparison, and
- * {@link #change()} says how large the global change was. Allocation-free per frame: sample arrays are reused.
+ * {@link #change()} says how large the global change was. The residuals of the samples the fit kept give the scene's
+ * noise level for free. Samples are single pixels (nearest-neighbour), so the noise they show is the analysis
+ * image's own. Allocation-free per frame: sample arrays are reused.
  */
 final class PhotometricFit implements AutoCloseable {
 
@@ -29,6 +31,7 @@ final class PhotometricFit implements AutoCloseable {
     private double gain = 1;
     private double offset;
     private double change;
+    private double noise = Double.NaN;
 
     PhotometricFit(AnalysisGeometry geometry) {
         int width = Math.min(SAMPLE_WIDTH, geometry.width());
@@ -46,9 +49,9 @@ final class PhotometricFit implements AutoCloseable {
      * @param stable8U    255 where the last frame saw no foreground (samples elsewhere are not trusted)
      */
     void estimate(Mat current8U, Mat reference32F, Mat stable8U) {
-        Imgproc.resize(current8U, currentSamples, sampleSize, 0, 0, Imgproc.INTER_AREA);
-        Imgproc.resize(reference32F, referenceSamples, sampleSize, 0, 0, Imgproc.INTER_AREA);
-        Imgproc.resize(stable8U, stableSamples, sampleSize, 0, 0, Imgproc.INTER_AREA);
+        Imgproc.resize(current8U, currentSamples, sampleSize, 0, 0, Imgproc.INTER_NEAREST);
+        Imgproc.resize(reference32F, referenceSamples, sampleSize, 0, 0, Imgproc.INTER_NEAREST);
+        Imgproc.resize(stable8U, stableSamples, sampleSize, 0, 0, Imgproc.INTER_NEAREST);
         currentSamples.get(0, 0, current);
         referenceSamples.get(0, 0, reference);
         stableSamples.get(0, 0, stable);
@@ -57,7 +60,7 @@ final class PhotometricFit implements AutoCloseable {
         for (int i = 0; i < current.length; i++) {
             int c = current[i] & 0xff;
             float r = reference[i];
-            // a clipped sample says nothing about the gain; a partly unstable cell may hold a moving object
+            // a clipped sample says nothing about the gain; one near last frame's foreground may be a moving object
             usable[i] = (stable[i] & 0xff) == 255 && c > 4 && c < 250 && r > 4 && r < 250;
             if (usable[i]) {
                 candidates++;
@@ -66,6 +69,7 @@ final class PhotometricFit implements AutoCloseable {
         gain = 1;
         offset = 0;
         change = 0;
+        noise = Double.NaN;
         if (candidates < MIN_SAMPLES) {
             return;
         }
@@ -76,6 +80,7 @@ final class PhotometricFit implements AutoCloseable {
             }
             tolerance = Math.max(MIN_TOLERANCE, 2.5 * meanAbsResidual(tolerance));
         }
+        noise = meanAbsResidual(tolerance);
         measureChange(tolerance);
     }
 
@@ -162,6 +167,12 @@ final class PhotometricFit implements AutoCloseable {
         gain = 1;
         offset = 0;
         change = 0;
+        noise = Double.NaN;
+    }
+
+    /** Mean absolute difference between this frame and the fitted reference over still samples; NaN when unknown. */
+    double noise() {
+        return noise;
     }
 
     double gain() {

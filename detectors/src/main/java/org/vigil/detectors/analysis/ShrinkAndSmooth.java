@@ -4,30 +4,40 @@ import org.opencv.core.Mat;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
-/** Shrinks the grey input to the analysis size (area average) and blurs it, into images it owns and reuses. */
+/**
+ * Shrinks the grey input to the analysis size by repeated 2x2 area averages (which also divide the sensor noise)
+ * and blurs it, into images it owns and reuses.
+ */
 final class ShrinkAndSmooth implements AutoCloseable {
 
-    private final Mat shrunk = new Mat();
+    private final Mat[] halves;
+    private final Size[] halfSizes;
     private final Mat smooth = new Mat();
-    private final Size analysisSize;
     private final Size kernel;
-    private final int shrinkFactor;
     private final int blurRadius;
 
     ShrinkAndSmooth(AnalysisGeometry geometry, int blurRadius) {
-        this.analysisSize = new Size(geometry.width(), geometry.height());
+        int steps = Integer.numberOfTrailingZeros(geometry.shrinkFactor());
+        halves = new Mat[steps];
+        halfSizes = new Size[steps];
+        int width = geometry.inputWidth();
+        int height = geometry.inputHeight();
+        for (int i = 0; i < steps; i++) {
+            width /= 2;
+            height /= 2;
+            halves[i] = new Mat();
+            halfSizes[i] = new Size(width, height);
+        }
         this.kernel = new Size(2 * blurRadius + 1, 2 * blurRadius + 1);
-        this.shrinkFactor = geometry.shrinkFactor();
         this.blurRadius = blurRadius;
     }
 
     /** The analysis image of this input; valid until the next call. */
     Mat apply(Mat input) {
         Mat source = input;
-        if (shrinkFactor > 1) {
-            // INTER_AREA averages whole blocks: it also divides the sensor noise by the factor
-            Imgproc.resize(input, shrunk, analysisSize, 0, 0, Imgproc.INTER_AREA);
-            source = shrunk;
+        for (int i = 0; i < halves.length; i++) {
+            Imgproc.resize(source, halves[i], halfSizes[i], 0, 0, Imgproc.INTER_AREA);
+            source = halves[i];
         }
         if (blurRadius > 0) {
             Imgproc.GaussianBlur(source, smooth, kernel, 0);
@@ -39,7 +49,9 @@ final class ShrinkAndSmooth implements AutoCloseable {
 
     @Override
     public void close() {
-        shrunk.release();
+        for (Mat half : halves) {
+            half.release();
+        }
         smooth.release();
     }
 }

@@ -41,14 +41,17 @@ final class NoisyCamera {
     void expose(byte[] scene, double gain, double offset, byte[] out) {
         float[] noise = bank[random.nextInt(BANK_FRAMES)];
         int shift = random.nextInt(noise.length);
+        float g = (float) gain;
+        float o = (float) offset + 0.5f; // + 0.5 then truncation rounds the non-negative values that survive
+        float s = (float) sigma;
         int n = scene.length;
         for (int i = 0; i < n; i++) {
             int k = i + shift;
             if (k >= n) {
                 k -= n;
             }
-            long value = Math.round((scene[i] & 0xff) * gain + offset + sigma * noise[k]);
-            out[i] = (byte) (value < 0 ? 0 : value > 255 ? 255 : value);
+            float value = (scene[i] & 0xff) * g + o + s * noise[k];
+            out[i] = (byte) (value < 0 ? 0 : value >= 255 ? 255 : (int) value);
         }
     }
 }

@@ -1,0 +1,75 @@
+package org.vigil.detectors.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.vigil.detectors.DetectorCatalog;
+import org.vigil.detectors.DetectorProvider;
+
+/**
+ * The floors the issue sets, held on the project's evaluation set (decoded by fetch-footage during the build):
+ * for the reference detector recall ≥ 0.97, precision ≥ 0.99 and mean IoU ≥ 0.6 on the labelled scenarios, and for
+ * both detectors no motion event through any lighting scenario or ten minutes of a still, noisy scene.
+ */
+class EvaluationFloorsTest {
+
+    private static List<ScenarioScore> scores;
+
+    @BeforeAll
+    static void evaluate() {
+        Footage footage = Footage.located();
+        SceneAssets assets = SceneAssets.build(footage);
+        List<Scenario> scenarios = EvaluationSet.standard(footage, assets, 10);
+        List<DetectorProvider> providers = DetectorCatalog.load().providers();
+        scores = new Evaluation(providers).run(scenarios, line -> System.out.println("evaluated " + line));
+        System.out.print(ResultTable.markdown(scores));
+    }
+
+    private static List<ScenarioScore> of(String detector) {
+        return scores.stream().filter(s -> s.detector().equals(detector)).toList();
+    }
+
+    @Test
+    void referenceDetectorFindsTheWalkersAndTheirBoxes() {
+        ResultTable.Pooled pooled = ResultTable.Pooled.of(of("reference"));
+        assertTrue(pooled.frames() >= 2000, "labelled frames: " + pooled.frames());
+        assertTrue(pooled.recall() >= 0.97, "recall " + pooled.recall());
+        assertTrue(pooled.precision() >= 0.99, "precision " + pooled.precision());
+        assertTrue(pooled.meanIou() >= 0.6, "mean IoU " + pooled.meanIou());
+    }
+
+    @Test
+    void noMotionEventThroughLightingChangesOrTenMinutesOfStillNoise() {
+        for (String detector : List.of("reference", "mog2")) {
+            List<ScenarioScore> quiet = of(detector).stream()
+                    .filter(s -> s.kind() == Scenario.Kind.LIGHTING || s.kind() == Scenario.Kind.STATIC).toList();
+            assertEquals(5, quiet.size());
+            for (ScenarioScore s : quiet) {
+                assertEquals(0, s.events(), detector + " on " + s.scenario() + ": " + s.motionFrames() + " motion frames");
+            }
+            ScenarioScore still = quiet.stream().filter(s -> s.kind() == Scenario.Kind.STATIC).findFirst().orElseThrow();
+            assertTrue(still.frames() >= 10 * 60 * 10, "ten minutes at 10 fps");
+        }
+    }
+
+    @Test
+    void lightingStepsAndSwitchesAreReportedAsLightingAndRecalibratedWithinAFewFrames() {
+        for (ScenarioScore s : of("reference")) {
+            if (s.scenario().equals("brightness-steps") || s.scenario().equals("ir-switch")) {
+                assertTrue(s.lightingFrames() >= s.recalibrations(), s.scenario() + ": every change is reported as lighting");
+                assertTrue(s.recalibrations() >= 2, s.scenario() + ": " + s.recalibrations());
+                assertTrue(s.maxRecalibrationFrames() <= 3, s.scenario() + ": " + s.maxRecalibrationFrames() + " frames to recalibrate");
+            }
+        }
+    }
+
+    @Test
+    void realPedestriansAreSeen() {
+        ScenarioScore vtest = of("reference").stream().filter(s -> s.kind() == Scenario.Kind.REAL_MOTION).findFirst().orElseThrow();
+        assertTrue(vtest.motionFrames() >= 0.9 * vtest.frames(), vtest.motionFrames() + " of " + vtest.frames());
+    }
+}
