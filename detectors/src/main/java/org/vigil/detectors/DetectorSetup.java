@@ -42,6 +42,15 @@ public record DetectorSetup(
         return new DetectorSetup(frameWidth, frameHeight, options, Optional.empty(), Optional.empty(), List.of());
     }
 
+    /** The options, after checking they were parsed against this detector's table and not another's. */
+    public OptionValues optionsOf(DetectorProvider provider) {
+        if (options.table() != provider.options()) {
+            throw new DetectorSetupException("the options were checked against another detector's table: parse them with the "
+                    + provider.name() + " detector's options()");
+        }
+        return options;
+    }
+
     public DetectorSetup withDetectionMask(AreaMask mask) {
         return new DetectorSetup(frameWidth, frameHeight, options, Optional.of(mask), privacyMask, zones);
     }

@@ -96,6 +96,6 @@ public record OptionSpec(String name, OptionType type, double defaultValue, doub
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
             return Long.toString((long) value);
         }
-        return Double.toString(value);
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString(); // 0.0003, not 3.0E-4
     }
 }

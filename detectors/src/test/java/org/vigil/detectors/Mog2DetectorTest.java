@@ -13,9 +13,6 @@ class Mog2DetectorTest {
     private static final int H = 480;
     private static final int CALIBRATION = 30;
 
-    private static Box walkerAt(int frame) {
-        return new Box(100 + 8 * frame, 200, 40, 100);
-    }
 
     @Test
     void findsAMovingObjectAndIgnoresBrightnessSteps() {
@@ -24,11 +21,11 @@ class Mog2DetectorTest {
             List<Detection> still = DetectorHarness.run(detector, CALIBRATION, i -> scene.frame());
             assertEquals(0, DetectorHarness.count(still.subList(15, CALIBRATION), DetectionState.MOTION), still.toString());
 
-            List<Detection> walking = DetectorHarness.run(detector, CALIBRATION, 30, i -> scene.frame(walkerAt(i - CALIBRATION)));
+            List<Detection> walking = DetectorHarness.run(detector, CALIBRATION, 30, i -> scene.frame(SyntheticScene.walkerAt(i - CALIBRATION)));
             for (int k = 0; k < walking.size(); k++) {
                 Detection d = walking.get(k);
                 assertEquals(DetectionState.MOTION, d.state(), "frame " + k);
-                assertTrue(d.boxes().get(0).iou(walkerAt(k)) > 0.6, "frame " + k + ": " + d.boxes());
+                assertTrue(d.boxes().get(0).iou(SyntheticScene.walkerAt(k)) > 0.6, "frame " + k + ": " + d.boxes());
             }
 
             scene.gain = 1.4;
@@ -44,7 +41,7 @@ class Mog2DetectorTest {
         for (int run = 0; run < 2; run++) {
             SyntheticScene scene = new SyntheticScene(W, H, 3, 22);
             try (MotionDetector detector = DetectorHarness.create("mog2", W, H)) {
-                runs.add(DetectorHarness.run(detector, 50, i -> scene.frame(i > 20 ? walkerAt(i - 20) : null)));
+                runs.add(DetectorHarness.run(detector, 50, i -> scene.frame(i > 20 ? SyntheticScene.walkerAt(i - 20) : null)));
             }
         }
         assertEquals(runs.get(0), runs.get(1));

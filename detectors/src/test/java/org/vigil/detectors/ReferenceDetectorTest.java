@@ -28,9 +28,6 @@ class ReferenceDetectorTest {
         OpenCvNatives.load();
     }
 
-    private static Box walkerAt(int frame) {
-        return new Box(100 + 8 * frame, 200, 40, 100);
-    }
 
     @Test
     void calibratesThenStaysQuietOnANoisyStillScene() {
@@ -49,14 +46,14 @@ class ReferenceDetectorTest {
         SyntheticScene scene = new SyntheticScene(W, H, 3, 2);
         try (MotionDetector detector = DetectorHarness.create("reference", W, H)) {
             DetectorHarness.run(detector, CALIBRATION, i -> scene.frame());
-            List<Detection> detections = DetectorHarness.run(detector, CALIBRATION, 40, i -> scene.frame(walkerAt(i - CALIBRATION)));
+            List<Detection> detections = DetectorHarness.run(detector, CALIBRATION, 40, i -> scene.frame(SyntheticScene.walkerAt(i - CALIBRATION)));
             for (int k = 0; k < detections.size(); k++) {
                 Detection d = detections.get(k);
                 assertEquals(DetectionState.MOTION, d.state(), "frame " + k);
                 assertEquals(1, d.boxes().size(), "frame " + k + ": " + d.boxes());
-                assertTrue(d.boxes().get(0).iou(walkerAt(k)) > 0.75, "frame " + k + ": " + d.boxes().get(0) + " vs " + walkerAt(k));
+                assertTrue(d.boxes().get(0).iou(SyntheticScene.walkerAt(k)) > 0.75, "frame " + k + ": " + d.boxes().get(0) + " vs " + SyntheticScene.walkerAt(k));
                 Centroid c = d.centroid().orElseThrow();
-                Box truth = walkerAt(k);
+                Box truth = SyntheticScene.walkerAt(k);
                 assertEquals(truth.x() + truth.width() / 2.0, c.x(), 6);
                 assertEquals(truth.y() + truth.height() / 2.0, c.y(), 6);
                 assertEquals(40.0 * 100 / (W * H), d.changedFraction(), 0.004);
@@ -73,14 +70,14 @@ class ReferenceDetectorTest {
         Mat half = new Mat();
         try (MotionDetector detector = DetectorHarness.create("reference", W, H)) {
             List<Detection> detections = DetectorHarness.run(detector, 30, i -> {
-                Mat full = scene.frame(i >= CALIBRATION ? walkerAt(i - CALIBRATION) : null);
+                Mat full = scene.frame(i >= CALIBRATION ? SyntheticScene.walkerAt(i - CALIBRATION) : null);
                 Imgproc.resize(full, half, new Size(W / 2, H / 2), 0, 0, Imgproc.INTER_AREA);
                 full.release();
                 return half.clone();
             });
             Detection last = detections.get(29);
             assertEquals(DetectionState.MOTION, last.state());
-            assertTrue(last.boxes().get(0).iou(walkerAt(29 - CALIBRATION)) > 0.7, last.boxes().toString());
+            assertTrue(last.boxes().get(0).iou(SyntheticScene.walkerAt(29 - CALIBRATION)) > 0.7, last.boxes().toString());
         } finally {
             half.release();
         }
@@ -109,7 +106,7 @@ class ReferenceDetectorTest {
             DetectorHarness.run(detector, CALIBRATION, i -> scene.frame());
             List<Detection> detections = DetectorHarness.run(detector, CALIBRATION, 40, i -> {
                 scene.gain = 1 + 0.06 * Math.sin(i);
-                return scene.frame(walkerAt(i - CALIBRATION));
+                return scene.frame(SyntheticScene.walkerAt(i - CALIBRATION));
             });
             assertEquals(40, DetectorHarness.count(detections, DetectionState.MOTION));
             assertTrue(detections.stream().allMatch(d -> d.boxes().size() == 1), detections.toString());
@@ -147,14 +144,14 @@ class ReferenceDetectorTest {
                 DetectorSetup.of(W, H, provider.options().defaults()).withPrivacyMask(strip))) {
             try (MotionDetector detector = provider.create(setup)) {
                 DetectorHarness.run(detector, CALIBRATION, i -> scene.frame());
-                List<Detection> detections = DetectorHarness.run(detector, CALIBRATION, 20, i -> scene.frame(walkerAt(i - CALIBRATION)));
+                List<Detection> detections = DetectorHarness.run(detector, CALIBRATION, 20, i -> scene.frame(SyntheticScene.walkerAt(i - CALIBRATION)));
                 assertEquals(0, DetectorHarness.count(detections, DetectionState.MOTION), detections.toString());
             }
         }
         try (MotionDetector unmasked = DetectorHarness.create("reference", W, H)) {
             DetectorHarness.run(unmasked, CALIBRATION, i -> scene.frame());
             assertEquals(20, DetectorHarness.count(
-                    DetectorHarness.run(unmasked, CALIBRATION, 20, i -> scene.frame(walkerAt(i - CALIBRATION))), DetectionState.MOTION));
+                    DetectorHarness.run(unmasked, CALIBRATION, 20, i -> scene.frame(SyntheticScene.walkerAt(i - CALIBRATION))), DetectionState.MOTION));
         }
     }
 
@@ -200,7 +197,7 @@ class ReferenceDetectorTest {
             try (MotionDetector detector = DetectorHarness.create("reference", W, H)) {
                 runs.add(DetectorHarness.run(detector, 60, i -> {
                     scene.gain = i == 40 ? 1.3 : 1;
-                    return scene.frame(i > 20 ? walkerAt(i - 20) : null);
+                    return scene.frame(i > 20 ? SyntheticScene.walkerAt(i - 20) : null);
                 }));
             }
         }
@@ -233,9 +230,9 @@ class ReferenceDetectorTest {
         try (MotionDetector detector = DetectorHarness.create("reference", W, H)) {
             DetectorHarness.run(detector, CALIBRATION, i -> scene.frame());
             detector.reset();
-            Detection d = detector.detect(scene.frame(walkerAt(0)), Math.round(CALIBRATION * 1e8));
+            Detection d = detector.detect(scene.frame(SyntheticScene.walkerAt(0)), Math.round(CALIBRATION * 1e8));
             assertEquals(DetectionState.CALIBRATING, d.state());
-            assertNotEquals(DetectionState.MOTION, detector.detect(scene.frame(walkerAt(1)), Math.round((CALIBRATION + 1) * 1e8)).state());
+            assertNotEquals(DetectionState.MOTION, detector.detect(scene.frame(SyntheticScene.walkerAt(1)), Math.round((CALIBRATION + 1) * 1e8)).state());
         }
     }
 

@@ -10,7 +10,6 @@ import org.opencv.core.Mat;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 import org.vigil.detectors.Box;
-import org.vigil.detectors.Centroid;
 import org.vigil.detectors.Detection;
 import org.vigil.detectors.DetectionState;
 import org.vigil.detectors.DetectorSetup;
@@ -67,7 +66,8 @@ public final class ChangeDetector implements MotionDetector {
     private long lastNanos;
     private int frames;
     private double noise = INITIAL_NOISE;
-    private Detection last;
+    private double reportedNoise = INITIAL_NOISE;
+    private final QuietDetections quietDetections = new QuietDetections();
 
     public ChangeDetector(DetectorSetup setup, CommonOptions options, ReferenceTiming timing, ForegroundRule rule) {
         OpenCvNatives.load();
@@ -190,9 +190,7 @@ public final class ChangeDetector implements MotionDetector {
         if (boxes.isEmpty() && fired.isEmpty()) {
             return quiet(DetectionState.QUIET, fraction, changedPixels);
         }
-        Optional<Centroid> centroid = regions.centroid(changed);
-        last = new Detection(DetectionState.MOTION, fraction, changedPixels, boxes, centroid, reportedNoise(), fired);
-        return last;
+        return new Detection(DetectionState.MOTION, fraction, changedPixels, boxes, regions.centroid(), reportedNoise(), fired);
     }
 
     private List<String> firedZones() {
@@ -208,19 +206,20 @@ public final class ChangeDetector implements MotionDetector {
         return fired;
     }
 
-    /** A detection without boxes; the previous one is returned again when nothing differs, so quiet frames allocate nothing. */
+    /** A detection without boxes, shared with an earlier frame that measured the same: quiet frames allocate nothing. */
     private Detection quiet(DetectionState state, double fraction, long changedPixels) {
-        double reportedNoise = reportedNoise();
-        if (last != null && last.state() == state && last.boxes().isEmpty() && last.zonesFired().isEmpty()
-                && last.changedFraction() == fraction && last.changedPixels() == changedPixels && last.noiseLevel() == reportedNoise) {
-            return last;
-        }
-        last = Detection.without(state, fraction, changedPixels, reportedNoise);
-        return last;
+        return quietDetections.of(state, fraction, changedPixels, reportedNoise());
     }
 
+    /**
+     * The noise level in tenths of a grey level (all the precision that means anything), with hysteresis: a level
+     * hovering at a rounding boundary would otherwise make every other quiet frame a new Detection.
+     */
     private double reportedNoise() {
-        return Math.round(noise * 10) / 10.0; // a tenth of a grey level is all the precision that means anything
+        if (Math.abs(noise - reportedNoise) >= 0.1) {
+            reportedNoise = Math.round(noise * 10) / 10.0;
+        }
+        return reportedNoise;
     }
 
     private void configure(int inputWidth, int inputHeight) {
@@ -249,7 +248,8 @@ public final class ChangeDetector implements MotionDetector {
     public void reset() {
         started = false;
         noise = INITIAL_NOISE;
-        last = null;
+        reportedNoise = INITIAL_NOISE;
+        quietDetections.clear();
     }
 
     private void releaseSized() {

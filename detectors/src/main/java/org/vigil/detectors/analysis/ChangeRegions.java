@@ -6,17 +6,15 @@ import java.util.List;
 import java.util.Optional;
 
 import org.opencv.core.Core;
-import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
-import org.opencv.imgproc.Moments;
 import org.vigil.detectors.Box;
 import org.vigil.detectors.Centroid;
 
 /**
  * Turns a mask of changed pixels into boxes: nearby fragments of one object are joined by a morphological closing,
- * then labelled as connected components (Motion's labelling), and small ones dropped. Also measures zones.
+ * then labelled as 8-connected regions (Motion's labelling), and small ones dropped. Also measures zones.
  */
 final class ChangeRegions implements AutoCloseable {
 
@@ -24,11 +22,10 @@ final class ChangeRegions implements AutoCloseable {
     private final WatchedArea area;
     private final Mat mergeKernel;
     private final Mat merged = new Mat();
-    private final Mat labels = new Mat();
-    private final Mat stats = new Mat();
-    private final Mat centroids = new Mat();
+    private final RunLabeller labeller;
     private final Mat zoneChange = new Mat();
-    private final int[] stat = new int[Imgproc.CC_STAT_MAX];
+    private double centroidX = Double.NaN;
+    private double centroidY;
     private final int minBoxPixels;
 
     ChangeRegions(AnalysisGeometry geometry, WatchedArea area, double mergeDistance, double minBoxArea) {
@@ -37,42 +34,59 @@ final class ChangeRegions implements AutoCloseable {
         int side = 2 * (int) Math.round(mergeDistance * geometry.width() / 2) + 1;
         this.mergeKernel = side > 1 ? Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(side, side)) : null;
         this.minBoxPixels = Math.max(1, (int) Math.ceil(minBoxArea * geometry.pixels()));
+        this.labeller = new RunLabeller(geometry.width(), geometry.height());
     }
 
-    /** Boxes of the changed regions in full-frame coordinates, largest first. Allocates: call on motion frames only. */
+    /**
+     * Boxes of the changed regions in full-frame coordinates, largest first, and (for {@link #centroid()}) the centre
+     * of all changed regions. Allocates the boxes: call on motion frames only.
+     */
     List<Box> boxes(Mat changed8U) {
         Mat source = changed8U;
         if (mergeKernel != null) {
             Imgproc.morphologyEx(changed8U, merged, Imgproc.MORPH_CLOSE, mergeKernel);
             source = merged;
         }
-        int count = Imgproc.connectedComponentsWithStats(source, labels, stats, centroids, 8, CvType.CV_32S);
+        int count = labeller.label(source);
         List<Box> boxes = new ArrayList<>();
         double sx = geometry.scaleX();
         double sy = geometry.scaleY();
-        for (int label = 1; label < count; label++) {
-            stats.get(label, 0, stat);
-            if (stat[Imgproc.CC_STAT_AREA] < minBoxPixels) {
+        double areaSum = 0;
+        centroidX = 0;
+        centroidY = 0;
+        for (int region = 0; region < count; region++) {
+            int area = labeller.area(region);
+            areaSum += area;
+            centroidX += area * labeller.centreX(region);
+            centroidY += area * labeller.centreY(region);
+            if (area < minBoxPixels) {
                 continue;
             }
-            int left = (int) Math.round(stat[Imgproc.CC_STAT_LEFT] * sx);
-            int top = (int) Math.round(stat[Imgproc.CC_STAT_TOP] * sy);
-            int right = Math.min(geometry.frameWidth(), (int) Math.round((stat[Imgproc.CC_STAT_LEFT] + stat[Imgproc.CC_STAT_WIDTH]) * sx));
-            int bottom = Math.min(geometry.frameHeight(), (int) Math.round((stat[Imgproc.CC_STAT_TOP] + stat[Imgproc.CC_STAT_HEIGHT]) * sy));
+            int left = (int) Math.round(labeller.left(region) * sx);
+            int top = (int) Math.round(labeller.top(region) * sy);
+            int right = Math.min(geometry.frameWidth(), (int) Math.round((labeller.left(region) + labeller.width(region)) * sx));
+            int bottom = Math.min(geometry.frameHeight(), (int) Math.round((labeller.top(region) + labeller.height(region)) * sy));
             boxes.add(new Box(left, top, right - left, bottom - top));
+        }
+        if (areaSum > 0) {
+            centroidX /= areaSum;
+            centroidY /= areaSum;
+        } else {
+            centroidX = Double.NaN;
         }
         boxes.sort(Comparator.comparingLong(Box::area).reversed());
         return boxes;
     }
 
-    /** Centre of the changed pixels in full-frame coordinates. */
-    Optional<Centroid> centroid(Mat changed8U) {
-        Moments moments = Imgproc.moments(changed8U, true);
-        if (moments.m00 == 0) {
+    /**
+     * Centre of the changed regions found by the last {@link #boxes} call, in full-frame coordinates: the
+     * area-weighted mean of the regions' centres (the regions after joining, so close to the changed pixels' centre).
+     */
+    Optional<Centroid> centroid() {
+        if (Double.isNaN(centroidX)) {
             return Optional.empty();
         }
-        return Optional.of(new Centroid((moments.m10 / moments.m00 + 0.5) * geometry.scaleX(),
-                (moments.m01 / moments.m00 + 0.5) * geometry.scaleY()));
+        return Optional.of(new Centroid((centroidX + 0.5) * geometry.scaleX(), (centroidY + 0.5) * geometry.scaleY()));
     }
 
     /** Whether zone {@code index} passed its own threshold in this frame. */
@@ -87,9 +101,6 @@ final class ChangeRegions implements AutoCloseable {
             mergeKernel.release();
         }
         merged.release();
-        labels.release();
-        stats.release();
-        centroids.release();
         zoneChange.release();
     }
 }

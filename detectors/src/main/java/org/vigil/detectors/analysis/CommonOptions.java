@@ -21,7 +21,7 @@ public record CommonOptions(
 
     public static final List<OptionSpec> SPECS = List.of(
             OptionSpec.integer("analysis-width", 320, 32, 4096,
-                    "Width in pixels the frame is shrunk to (by the nearest whole factor) before analysis: smaller is faster, larger sees smaller objects."),
+                    "Width in pixels the frame is shrunk to (by the power of two that comes closest) before analysis: smaller is faster, larger sees smaller objects."),
             OptionSpec.integer("blur-radius", 1, 0, 5,
                     "Radius in analysis pixels of the Gaussian blur that softens sensor noise before comparing (0 turns it off)."),
             OptionSpec.integer("despeckle-radius", 1, 0, 5,

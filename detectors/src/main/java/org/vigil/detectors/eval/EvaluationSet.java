@@ -19,10 +19,11 @@ public final class EvaluationSet {
      */
     public static List<Scenario> standard(Footage footage, SceneAssets assets, double staticMinutes) {
         List<Scenario> set = new ArrayList<>();
-        set.add(new WalkingScenario("walk-noise2", assets, 600, FPS, 2, 0, 11));
-        set.add(new WalkingScenario("walk-noise3", assets, 600, FPS, 3, 0, 12));
-        set.add(new WalkingScenario("walk-noise4", assets, 600, FPS, 4, 0, 13));
-        set.add(new WalkingScenario("walk-autogain", assets, 600, FPS, 3, 0.05, 14));
+        set.add(new WalkingScenario("walk-noise2", assets, 600, FPS, 2, 1, 0, 11));
+        set.add(new WalkingScenario("walk-noise3", assets, 600, FPS, 3, 1, 0, 12));
+        set.add(new WalkingScenario("walk-noise4", assets, 600, FPS, 4, 1, 0, 13));
+        set.add(new WalkingScenario("walk-autogain", assets, 600, FPS, 3, 1, 0.05, 14));
+        set.add(new WalkingScenario("walk-faint", assets, 600, FPS, 3, 0.5, 0, 15));
 
         set.add(new LightingScenario("brightness-steps", Kind.LIGHTING, assets, 400, FPS, 3, 21, (frame, random) -> {
             // ±40% instant steps, each held for 8 s: on, off, dim, back, and again

@@ -4,7 +4,7 @@ package org.vigil.detectors.eval;
  * The still background under changing light: each frame's exposure comes from a script (how far the camera is in
  * IR mode, its gain and offset), then sensor noise. Nothing moves, so every motion report is false.
  */
-final class LightingScenario implements Scenario {
+final class LightingScenario extends Scenario {
 
     /**
      * @param infrared 0 for the colour camera's luma, 1 for IR mode, between for the frame the filter moves
@@ -17,21 +17,14 @@ final class LightingScenario implements Scenario {
         Exposure at(int frame, java.util.SplittableRandom random);
     }
 
-    private final String name;
-    private final Kind kind;
     private final SceneAssets assets;
-    private final int frames;
-    private final double fps;
     private final Script script;
     private final NoisyCamera camera;
     private final byte[] blend;
 
     LightingScenario(String name, Kind kind, SceneAssets assets, int frames, double fps, double sigma, long seed, Script script) {
-        this.name = name;
-        this.kind = kind;
+        super(name, kind, assets.width(), assets.height(), frames, fps);
         this.assets = assets;
-        this.frames = frames;
-        this.fps = fps;
         this.script = script;
         this.camera = new NoisyCamera(assets.width() * assets.height(), sigma, seed);
         this.blend = new byte[assets.width() * assets.height()];
@@ -54,35 +47,5 @@ final class LightingScenario implements Scenario {
         }
         camera.expose(scene, exposure.gain(), exposure.offset(), frame);
         return exposure.change() ? FrameTruth.LIGHTING_CHANGE : FrameTruth.STILL;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Kind kind() {
-        return kind;
-    }
-
-    @Override
-    public int width() {
-        return assets.width();
-    }
-
-    @Override
-    public int height() {
-        return assets.height();
-    }
-
-    @Override
-    public int frames() {
-        return frames;
-    }
-
-    @Override
-    public double fps() {
-        return fps;
     }
 }

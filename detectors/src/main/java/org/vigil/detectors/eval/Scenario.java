@@ -1,9 +1,9 @@
 package org.vigil.detectors.eval;
 
 /** One evaluation sequence: frames rendered on demand, each with its truth. */
-public interface Scenario {
+public abstract class Scenario {
 
-    enum Kind {
+    public enum Kind {
         /** composited pedestrians with true boxes: precision, recall and IoU */
         LABELLED,
         /** brightness and IR changes of a still scene: any motion event is false */
@@ -16,18 +16,46 @@ public interface Scenario {
         NUISANCE
     }
 
-    String name();
+    private final String name;
+    private final Kind kind;
+    private final int width;
+    private final int height;
+    private final int frames;
+    private final double fps;
 
-    Kind kind();
-
-    int width();
-
-    int height();
-
-    int frames();
-
-    double fps();
+    protected Scenario(String name, Kind kind, int width, int height, int frames, double fps) {
+        this.name = name;
+        this.kind = kind;
+        this.width = width;
+        this.height = height;
+        this.frames = frames;
+        this.fps = fps;
+    }
 
     /** Renders frame {@code index} as a grey (Y) image into {@code frame} (width × height bytes). */
-    FrameTruth render(int index, byte[] frame);
+    public abstract FrameTruth render(int index, byte[] frame);
+
+    public final String name() {
+        return name;
+    }
+
+    public final Kind kind() {
+        return kind;
+    }
+
+    public final int width() {
+        return width;
+    }
+
+    public final int height() {
+        return height;
+    }
+
+    public final int frames() {
+        return frames;
+    }
+
+    public final double fps() {
+        return fps;
+    }
 }

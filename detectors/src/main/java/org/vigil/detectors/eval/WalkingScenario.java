@@ -11,35 +11,34 @@ import org.vigil.detectors.Box;
  * inside the frame, walks in a straight line for 3 to 7 seconds and vanishes, with still gaps in between. The true
  * box is where the sprite was pasted. Optionally the camera's auto-gain hunts while they walk.
  */
-final class WalkingScenario implements Scenario {
+final class WalkingScenario extends Scenario {
 
     private record Pass(Sprite sprite, int start, int length, double x0, double y0, double vx, double vy) {
     }
 
-    private final String name;
     private final SceneAssets assets;
-    private final int frames;
-    private final double fps;
     private final double flicker;
+    private final double contrast;
     private final NoisyCamera camera;
     private final List<Pass> passes = new ArrayList<>();
     private final byte[] scene;
 
     /**
-     * @param flicker amplitude of auto-gain hunting (0.05 = ±5% gain), 0 for none
+     * @param contrast how far the walkers stand out: 1 as filmed, 0.5 halves their difference from the background
+     *                 (dusk, grey clothes on grey tarmac)
+     * @param flicker  amplitude of auto-gain hunting (0.05 = ±5% gain), 0 for none
      */
-    WalkingScenario(String name, SceneAssets assets, int frames, double fps, double sigma, double flicker, long seed) {
-        this.name = name;
+    WalkingScenario(String name, SceneAssets assets, int frames, double fps, double sigma, double contrast, double flicker, long seed) {
+        super(name, Kind.LABELLED, assets.width(), assets.height(), frames, fps);
         this.assets = assets;
-        this.frames = frames;
-        this.fps = fps;
         this.flicker = flicker;
+        this.contrast = contrast;
         this.camera = new NoisyCamera(assets.width() * assets.height(), sigma, seed);
         this.scene = new byte[assets.width() * assets.height()];
-        plan(new SplittableRandom(seed * 31 + 7));
+        plan(new SplittableRandom(seed * 31 + 7), frames, fps);
     }
 
-    private void plan(SplittableRandom random) {
+    private void plan(SplittableRandom random, int frames, double fps) {
         int t = (int) (3 * fps); // the detectors calibrate on an empty scene first
         while (t < frames - 2 * fps) {
             Sprite sprite = assets.sprites().get(random.nextInt(assets.sprites().size()));
@@ -69,46 +68,16 @@ final class WalkingScenario implements Scenario {
             if (k >= 0 && k < pass.length) {
                 int x = (int) Math.round(pass.x0 + pass.vx * k);
                 int y = (int) Math.round(pass.y0 + pass.vy * k);
-                pass.sprite.paste(scene, assets.width(), x, y);
+                pass.sprite.paste(scene, assets.width(), x, y, contrast);
                 truth = FrameTruth.movingIn(new Box(x, y, pass.sprite.width(), pass.sprite.height()));
             }
         }
         double gain = 1;
         if (flicker > 0) {
             // auto-gain hunting: a slow swing plus frame-to-frame jitter
-            gain += flicker * (0.7 * Math.sin(2 * Math.PI * index / (1.7 * fps)) + 0.3 * (2 * camera.random().nextDouble() - 1));
+            gain += flicker * (0.7 * Math.sin(2 * Math.PI * index / (1.7 * fps())) + 0.3 * (2 * camera.random().nextDouble() - 1));
         }
         camera.expose(scene, gain, 0, frame);
         return truth;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Kind kind() {
-        return Kind.LABELLED;
-    }
-
-    @Override
-    public int width() {
-        return assets.width();
-    }
-
-    @Override
-    public int height() {
-        return assets.height();
-    }
-
-    @Override
-    public int frames() {
-        return frames;
-    }
-
-    @Override
-    public double fps() {
-        return fps;
     }
 }

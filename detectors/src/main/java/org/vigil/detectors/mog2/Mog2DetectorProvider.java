@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.vigil.detectors.DetectorProvider;
 import org.vigil.detectors.DetectorSetup;
-import org.vigil.detectors.DetectorSetupException;
 import org.vigil.detectors.MotionDetector;
 import org.vigil.detectors.OpenCvNatives;
 import org.vigil.detectors.OptionSpec;
@@ -31,8 +30,8 @@ public final class Mog2DetectorProvider implements DetectorProvider {
                 "Frames of history the Gaussian mixture learns from (OpenCV's history): a still object joins the background after a fraction of it."));
         specs.add(OptionSpec.decimal("var-threshold", 25, 1, 10_000,
                 "Squared Mahalanobis distance from the mixture above which a pixel is foreground (OpenCV's varThreshold)."));
-        specs.add(OptionSpec.flag("detect-shadows", true,
-                "Tell shadows from objects and ignore them (OpenCV's detectShadows); off is a little faster."));
+        specs.add(OptionSpec.flag("detect-shadows", false,
+                "Mark shadows and ignore them (OpenCV's detectShadows); on a grey image any darkening looks like a shadow, so dark objects get lost."));
         return specs;
     }
 
@@ -44,7 +43,7 @@ public final class Mog2DetectorProvider implements DetectorProvider {
     @Override
     public String description() {
         return "OpenCV's MOG2 Gaussian-mixture background subtractor; copes with backgrounds that flicker between "
-                + "a few states (water, screens) at about twice the reference detector's cost.";
+                + "a few states (water, screens), at several times the reference detector's cost.";
     }
 
     @Override
@@ -54,11 +53,7 @@ public final class Mog2DetectorProvider implements DetectorProvider {
 
     @Override
     public MotionDetector create(DetectorSetup setup) {
-        OptionValues values = setup.options();
-        if (values.table() != OPTIONS) {
-            throw new DetectorSetupException("the options were checked against another detector's table: parse them with "
-                    + NAME + "'s options()");
-        }
+        OptionValues values = setup.optionsOf(this);
         OpenCvNatives.load();
         return new ChangeDetector(setup, CommonOptions.from(values), BRIGHTNESS_ANCHOR,
                 new Mog2Rule(values.integer("history"), values.decimal("var-threshold"), values.flag("detect-shadows")));

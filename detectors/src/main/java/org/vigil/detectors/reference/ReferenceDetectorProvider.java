@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.vigil.detectors.DetectorProvider;
 import org.vigil.detectors.DetectorSetup;
-import org.vigil.detectors.DetectorSetupException;
 import org.vigil.detectors.MotionDetector;
 import org.vigil.detectors.OptionSpec;
 import org.vigil.detectors.OptionTable;
@@ -52,11 +51,7 @@ public final class ReferenceDetectorProvider implements DetectorProvider {
 
     @Override
     public MotionDetector create(DetectorSetup setup) {
-        OptionValues values = setup.options();
-        if (values.table() != OPTIONS) {
-            throw new DetectorSetupException("the options were checked against another detector's table: parse them with "
-                    + NAME + "'s options()");
-        }
+        OptionValues values = setup.optionsOf(this);
         return new ChangeDetector(setup, CommonOptions.from(values),
                 new ReferenceTiming(values.decimal("adapt-time"), values.decimal("absorb-time")),
                 new NoiseThresholdRule(values.decimal("noise-multiplier"), values.decimal("min-difference")));

@@ -25,6 +25,7 @@ import org.vigil.detectors.DetectorSetup;
 import org.vigil.detectors.MotionDetector;
 import org.vigil.detectors.OpenCvNatives;
 import org.vigil.detectors.YuyvLuma;
+import org.vigil.detectors.analysis.AnalysisGeometry;
 
 /**
  * Per-frame cost from a YUYV camera buffer to a Detection, for each detector, input size and way of taking the Y
@@ -32,12 +33,15 @@ import org.vigil.detectors.YuyvLuma;
  * area-averages the YUYV buffer straight to the analysis size. {@code scene=still} cycles through noisy frames of an
  * empty scene (the steady state: no heap allocation expected); {@code scene=walker} has a moving object in every
  * frame (a Detection with boxes is allocated per frame). Run with -prof gc for the allocation per operation.
+ * On a shared machine add {@code -bm sample} for percentiles: the median and the lower percentiles then say more
+ * about the code than the mean, which other processes' bursts inflate (sample mode's own bookkeeping allocates,
+ * so read allocation in the default mode).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgs = {"-Xmx1g"})
 public class DetectorBenchmark {
 
@@ -78,7 +82,8 @@ public class DetectorBenchmark {
         extractor = new YuyvLuma(width, height, 2L * width);
         DetectorProvider provider = DetectorCatalog.load().provider(detector);
         motionDetector = provider.create(DetectorSetup.of(width, height, provider.options().defaults()));
-        shrinkFactor = luma.equals("shrunk") ? Math.max(1, Math.round(width / (float) provider.options().spec("analysis-width").defaultValue())) : 1;
+        int analysisWidth = (int) provider.options().spec("analysis-width").defaultValue();
+        shrinkFactor = luma.equals("shrunk") ? 1 << AnalysisGeometry.halvingsFor(width, analysisWidth) : 1;
         // calibrate on the empty scene, then settle
         ByteBuffer empty = YuyvScene.frame(background, width, height, -1, random);
         for (int i = 0; i < 40; i++) {
