@@ -38,7 +38,8 @@ public final class ResultTable {
                 100.0 * s.motionFrames() / s.frames(), s.events(),
                 eventsAreFalse ? String.format(Locale.ROOT, "%.0f", s.falseEventsPerHour()) : "–",
                 s.lightingFrames(),
-                s.recalibrations() == 0 ? "–" : String.format(Locale.ROOT, "%.1f / %d", s.meanRecalibrationFrames(), s.maxRecalibrationFrames()));
+                // a detector that never reports lighting (motion) has no way back to quiet to time
+                s.recalibrations() == 0 || s.lightingFrames() == 0 ? "–" : String.format(Locale.ROOT, "%.1f / %d", s.meanRecalibrationFrames(), s.maxRecalibrationFrames()));
     }
 
     private static String pooledRow(List<ScenarioScore> scores) {
