@@ -22,6 +22,8 @@ public final class MmapOutputStream implements AutoCloseable {
     private final Poller poller;
     private final long timeoutNanos;
     private final NativeStruct buffer = new NativeStruct(BufferLayout.SIZE);
+    private boolean rotate;
+    private int lastSubmitted = -1;
     private int neverQueued;
     private boolean closed;
 
@@ -36,6 +38,7 @@ public final class MmapOutputStream implements AutoCloseable {
             slots[i] = new OutputBuffer(i, buffers.view(i), buffers.address(i));
         }
         this.neverQueued = slots.length;
+        this.rotate = device.capability().isLoopback();
     }
 
     /**
@@ -93,6 +96,17 @@ public final class MmapOutputStream implements AutoCloseable {
             int errno = device.ioctlErrno(Vidioc.DQBUF, buffer.address());
             if (errno == 0) {
                 OutputBuffer reclaimed = slots[buffer.getInt(BufferLayout.INDEX)];
+                if (rotate) {
+                    // v4l2loopback's DQBUF(OUTPUT) hands back the buffer queued last, the newest frame, which viewers
+                    // may still be copying; the next buffer in turn is the oldest (its own write() goes round the
+                    // same way). If the driver answers otherwise, a viewer has shrunk its ring (REQBUFS with fewer
+                    // buffers) and only its DQBUF still names buffers it will publish, so follow that from then on.
+                    rotate = reclaimed.index() == lastSubmitted;
+                    OutputBuffer oldest = slots[(reclaimed.index() + 1) % slots.length];
+                    if (rotate && !oldest.isLent()) {
+                        reclaimed = oldest;
+                    }
+                }
                 if (reclaimed.isLent()) {
                     throw new IllegalStateException(device.path() + ": the driver returned output buffer "
                             + reclaimed.index() + ", which the producer still holds");
@@ -123,6 +137,7 @@ public final class MmapOutputStream implements AutoCloseable {
         buffer.putInt(BufferLayout.BYTESUSED, bytesUsed).putInt(BufferLayout.FIELD, V4l2Constants.FIELD_NONE);
         int errno = device.ioctlErrno(Vidioc.QBUF, buffer.address());
         rendered.takeBack();
+        lastSubmitted = rendered.index();
         if (errno != 0) {
             throw V4l2Exception.fromErrno(device.path(), "VIDIOC_QBUF", errno, "cannot queue output buffer "
                     + rendered.index());

@@ -20,6 +20,13 @@ final class OutputSetup {
         if (interval != null) {
             device.setFrameInterval(BufferType.VIDEO_OUTPUT, interval);
         }
-        return device.setFormat(BufferType.VIDEO_OUTPUT, request);
+        PixFormat accepted = device.setFormat(BufferType.VIDEO_OUTPUT, request);
+        // v4l2loopback's S_FMT reports sizeimage rounded up to whole pages (its buffer size), G_FMT the image
+        // itself. A producer that writes or queues the rounded size shows every consumer a bytesused beyond
+        // the image, and ffmpeg then drops the frame; so the image size G_FMT gives is the one to use.
+        PixFormat current = device.format(BufferType.VIDEO_OUTPUT);
+        boolean smallerImage = current.matches(accepted) && current.sizeImage() > 0
+                && current.sizeImage() < accepted.sizeImage();
+        return smallerImage ? current : accepted;
     }
 }
