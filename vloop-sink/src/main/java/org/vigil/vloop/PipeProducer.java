@@ -1,0 +1,19 @@
+package org.vigil.vloop;
+
+import org.vigil.kernel.v4l2.V4l2Exception;
+import org.vigil.vloop.image.SourceImage;
+
+import java.nio.file.Path;
+
+/** An open producer on one pipe, as {@link LoopbackSink} uses it: {@link LoopbackWriter}, or a fake in unit tests. */
+public interface PipeProducer extends AutoCloseable {
+
+    /** Publishes one picture; throws when the pipe fails (the sink then closes this producer and reopens later). */
+    void write(SourceImage image) throws V4l2Exception;
+
+    /** The node written to. */
+    Path node();
+
+    @Override
+    void close();
+}
