@@ -6,6 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import org.vigil.options.OptionValues;
+
 /**
  * Everything a detector is built from: the camera's full frame size (boxes are reported in it), checked options,
  * the detection mask, the pipeline's privacy mask (ignored area too) and the zones.

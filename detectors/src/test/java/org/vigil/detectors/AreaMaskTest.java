@@ -1,5 +1,6 @@
 package org.vigil.detectors;
 
+import org.vigil.options.OptionValues;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,15 +1,17 @@
 package org.vigil.vloop;
 
 import org.vigil.kernel.v4l2.Fraction;
+import org.vigil.options.OptionSpec;
+import org.vigil.options.OptionTable;
+import org.vigil.options.OptionValues;
+import org.vigil.options.TextType;
 
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
- * The loopback output's options, with their table for the config layer ({@link #OPTIONS}).
+ * The loopback output's options, with their table ({@link #TABLE}), from which the config layer reads, checks and
+ * documents them: a camera's {@code loopback:} section holds exactly these keys.
  *
  * @param feed       the pipe for the annotated picture, or empty for none
  * @param fps        frames per second announced to viewers; 0 takes the camera's rate
@@ -19,43 +21,50 @@ public record LoopbackOptions(Optional<PipeChoice> feed, OutputMode mode, PipeFo
                               Optional<PipeChoice> motionPipe) {
     public static final int MAX_FPS = 240;
 
-    public static final OptionInfo FEED = new OptionInfo("loopback-pipe", "any", "off | any | label:NAME | /dev/videoN",
+    private static final TextType<PipeChoice> PIPE = TextType.of(PipeChoice.class, PipeChoice::parse,
+            PipeChoice::toString, "off | any | label:NAME | /dev/videoN");
+
+    public static final OptionSpec<PipeChoice> FEED = OptionSpec.of("pipe", PIPE, PipeChoice.ANY,
             "The v4l2loopback node that gets the annotated picture: any free one, the one with this card_label, "
                     + "a given node, or off.");
-    public static final OptionInfo MODE = new OptionInfo("loopback-mode", OutputMode.DEFAULT.optionName(),
-            "auto | write | mmap", "How frames reach the driver: one write() per frame, rendered straight into mapped "
-                    + "driver buffers, or auto, the faster of the two as measured (write() for a picture already in the "
-                    + "pipe's format, mmap for a conversion).");
-    public static final OptionInfo FORMAT = new OptionInfo("loopback-format", "yuyv", "yuyv | yu12 | grey",
+    public static final OptionSpec<OutputMode> MODE = OptionSpec.choice("mode", OutputMode.class, OutputMode.DEFAULT,
+            "How frames reach the driver: one write() per frame, rendered straight into mapped driver buffers, or "
+                    + "auto, the faster of the two as measured (write() for a picture sent as it is, mmap for one "
+                    + "converted or drawn on).");
+    public static final OptionSpec<PipeFormat> FORMAT = OptionSpec.of("format", TextType.of(PipeFormat.class,
+                    PipeFormat::parse, PipeFormat::optionName, "yuyv | yu12 | grey"), PipeFormat.YUYV,
             "Pixel format of the pipes: YUYV suits every viewer, YU12 needs a quarter fewer bytes and an even height, "
                     + "GREY carries luma only.");
-    public static final OptionInfo FPS = new OptionInfo("loopback-fps", "0", "0 .. " + MAX_FPS,
+    public static final OptionSpec<Long> FPS = OptionSpec.integer("fps", 0, 0, MAX_FPS,
             "Frame rate announced to viewers; 0 announces the camera's.");
-    public static final OptionInfo MOTION = new OptionInfo("motion-pipe", "off", "off | any | label:NAME | /dev/videoN",
+    public static final OptionSpec<PipeChoice> MOTION = OptionSpec.of("motion-pipe", PIPE, PipeChoice.OFF,
             "A second pipe that shows the motion detector's grey difference picture, for tuning "
                     + "(Motion's video_pipe_motion).");
 
-    /** Every option, in the order the config layer should list them. */
-    public static final List<OptionInfo> OPTIONS = List.of(FEED, MODE, FORMAT, FPS, MOTION);
+    /** Every option, in the order the config layer lists them. */
+    public static final OptionTable TABLE = OptionTable.of(FEED, MODE, FORMAT, FPS, MOTION);
 
     public LoopbackOptions {
         if (fps < 0 || fps > MAX_FPS) {
-            throw new IllegalArgumentException(problem(FPS, Integer.toString(fps), "out of range"));
+            throw new IllegalArgumentException("fps " + fps + " is out of range [0, " + MAX_FPS + "]");
         }
+        feed = feed.filter(choice -> !(choice instanceof PipeChoice.Off));
+        motionPipe = motionPipe.filter(choice -> !(choice instanceof PipeChoice.Off));
     }
 
     public static LoopbackOptions defaults() {
-        return parse(Map.of());
+        return from(TABLE.defaults());
     }
 
-    /** Reads the options from a config section; absent keys take their defaults, other keys are left to others. */
+    /** The options from checked values of {@link #TABLE}. */
+    public static LoopbackOptions from(OptionValues values) {
+        return new LoopbackOptions(Optional.of(values.value(FEED)), values.value(MODE), values.value(FORMAT),
+                values.integer(FPS.name()), Optional.of(values.value(MOTION)));
+    }
+
+    /** Reads the options from text; absent keys take their defaults, an unknown or bad one is an OptionException. */
     public static LoopbackOptions parse(Map<String, String> values) {
-        return new LoopbackOptions(
-                read(values, FEED, LoopbackOptions::pipeOrOff),
-                read(values, MODE, OutputMode::parse),
-                read(values, FORMAT, PipeFormat::parse),
-                read(values, FPS, LoopbackOptions::fps),
-                read(values, MOTION, LoopbackOptions::pipeOrOff));
+        return from(TABLE.parse(values));
     }
 
     /** The annotated picture's pipe for a camera of this size and rate, unless it is off. */
@@ -70,35 +79,5 @@ public record LoopbackOptions(Optional<PipeChoice> feed, OutputMode mode, PipeFo
 
     private Fraction interval(Fraction cameraInterval) {
         return fps == 0 ? cameraInterval : Fraction.perSecond(fps);
-    }
-
-    private static <T> T read(Map<String, String> values, OptionInfo option, Function<String, T> parser) {
-        String text = values.getOrDefault(option.name(), option.defaultValue());
-        try {
-            return parser.apply(text);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(problem(option, text, e.getMessage()), e);
-        }
-    }
-
-    private static String problem(OptionInfo option, String value, String why) {
-        return "option " + option.name() + " = '" + value + "': " + why + "; use " + option.range() + " (" + option.doc() + ")";
-    }
-
-    private static Optional<PipeChoice> pipeOrOff(String text) {
-        return text.strip().toLowerCase(Locale.ROOT).equals("off") ? Optional.empty() : Optional.of(PipeChoice.parse(text));
-    }
-
-    private static int fps(String text) {
-        int value;
-        try {
-            value = Integer.parseInt(text.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("not a whole number");
-        }
-        if (value < 0 || value > MAX_FPS) {
-            throw new IllegalArgumentException("out of range");
-        }
-        return value;
     }
 }

@@ -1,9 +1,7 @@
 package org.vigil.vloop;
 
 import org.opencv.core.Mat;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.vigil.kernel.v4l2.FormatRejectedException;
+import org.vigil.kernel.v4l2.Fault;
 import org.vigil.kernel.v4l2.Frame;
 import org.vigil.kernel.v4l2.FrameTimeoutException;
 import org.vigil.kernel.v4l2.V4l2Exception;
@@ -14,7 +12,7 @@ import org.vigil.vloop.image.SourceImages;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.util.Locale;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -26,14 +24,14 @@ import java.util.function.LongSupplier;
 
 /**
  * The pipeline's end that never stalls the camera: {@code accept} publishes a frame into the pipe, or, when the pipe
- * is down, drops and counts it and returns. A failure is logged once; the sink then closes the pipe and tries to
- * open it again after a backoff (half a second, doubling to ten). The attempts run on a thread of their own, since
- * finding and opening a pipe can take longer than a frame on a slow machine; {@code accept} only picks up the result.
- * Nothing is ever thrown into the pipeline for a device problem, and a write never waits longer than one frame
- * period. Safe to call from one pipeline thread while another reads the counters or closes.
+ * is down, drops and counts it and returns. A failure is reported once to the {@link SinkListener}; the sink then
+ * closes the pipe and tries to open it again after a backoff (half a second, doubling to ten). The attempts run on an
+ * executor (the daemon shares one among all its sinks), since finding and opening a pipe can take longer than a frame
+ * on a slow machine; {@code accept} only picks up the result. Nothing is ever thrown into the pipeline for a device
+ * problem, and a write never waits longer than one frame period. Safe to call from one pipeline thread while another
+ * reads the counters or closes.
  */
 public final class LoopbackSink implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(LoopbackSink.class);
 
     /** Opens a producer; {@code lastNode} is the node written before the outage (null at first), to rejoin it if it still fits. */
     @FunctionalInterface
@@ -43,6 +41,7 @@ public final class LoopbackSink implements AutoCloseable {
 
     private final String name;
     private final ProducerOpener opener;
+    private final SinkListener listener;
     private final Executor attempts;
     private final ExecutorService ownedAttempts;
     private final AtomicReference<Object> finishedAttempt = new AtomicReference<>();
@@ -64,24 +63,16 @@ public final class LoopbackSink implements AutoCloseable {
     private long outages;
 
     /**
-     * A sink whose reopen attempts run on a daemon thread of its own.
-     *
-     * @param name  what the logs call this sink ("loopback", "motion pipe")
-     * @param clock System::nanoTime, or a test's clock
-     */
-    public LoopbackSink(String name, ImageLayout source, int width, int height, ProducerOpener opener,
-                        LongSupplier clock, Backoff backoff) {
-        this(name, source, width, height, opener, clock, backoff, null);
-    }
-
-    /**
+     * @param name     what the reports call this sink ("loopback", "street feed")
+     * @param clock    System::nanoTime, or a test's clock
      * @param attempts where reopen attempts run; null for a daemon thread of the sink's own (closed with it), or
      *                 {@code Runnable::run} to run them inside {@code accept}, as the unit tests do
      */
     public LoopbackSink(String name, ImageLayout source, int width, int height, ProducerOpener opener,
-                        LongSupplier clock, Backoff backoff, Executor attempts) {
+                        LongSupplier clock, Backoff backoff, Executor attempts, SinkListener listener) {
         this.name = name;
         this.opener = opener;
+        this.listener = listener;
         this.sources = new SourceImages(source, width, height);
         this.clock = clock;
         this.backoff = backoff;
@@ -101,22 +92,32 @@ public final class LoopbackSink implements AutoCloseable {
         return executor;
     }
 
-    /**
-     * A sink on the pipe the settings choose, for pictures in the source layout. Tries to open the pipe at once:
-     * a configuration error (no conversion for the pair, a size the format or the module cannot take, a node that
-     * is not a loopback) is thrown; a pipe that is missing, held or failing is logged and retried while frames drop.
-     */
+    /** A sink on the pipe the settings choose, reporting as log lines, with a reopen thread of its own. */
     public static LoopbackSink open(String name, PipeSettings settings, ImageLayout source) throws V4l2Exception {
         return open(name, PipeFinder.system(), settings, source);
     }
 
     public static LoopbackSink open(String name, PipeFinder finder, PipeSettings settings, ImageLayout source)
             throws V4l2Exception {
+        return open(name, finder, settings, source, false, null, SinkListener.LOG);
+    }
+
+    /**
+     * A sink on the pipe the settings choose, for pictures in the source layout. Tries to open the pipe at once: a
+     * configuration error (a node that is not a loopback, a size the format or the module cannot take, a format
+     * refused outright: {@link Fault#CONFIG}) is thrown; a pipe that is missing, held or failing is reported and
+     * retried while frames drop.
+     *
+     * @param drawnOn  whether frames come with a {@link PipeDecorator} (the annotated feed)
+     * @param attempts the executor reopen attempts run on, or null for a thread of the sink's own
+     */
+    public static LoopbackSink open(String name, PipeFinder finder, PipeSettings settings, ImageLayout source,
+                                    boolean drawnOn, Executor attempts, SinkListener listener) throws V4l2Exception {
         Conversions.between(source, settings.format().layout(), settings.width(), settings.height()).close();
         finder.requireWithinLimits(settings, settings.choice().toString());
-        ProducerOpener opener = lastNode -> reopen(finder, settings, source, lastNode);
+        ProducerOpener opener = lastNode -> reopen(finder, settings, source, drawnOn, lastNode);
         LoopbackSink sink = new LoopbackSink(name, source, settings.width(), settings.height(), opener,
-                System::nanoTime, Backoff.standard());
+                System::nanoTime, Backoff.standard(), attempts, listener);
         try {
             sink.start();
         } catch (V4l2Exception e) {
@@ -127,54 +128,65 @@ public final class LoopbackSink implements AutoCloseable {
     }
 
     /**
-     * The first attempt to open the pipe: a configuration error (a node that is not a loopback, a size the module
-     * cannot take, a format refused outright) is thrown; a missing, held or failing pipe is reported and retried
-     * like an outage.
+     * The first attempt to open the pipe: an error of {@link Fault#CONFIG} is thrown; any other is reported and
+     * retried like an outage.
      */
     public synchronized void start() throws V4l2Exception {
         try {
             producer = opener.open(null);
             lastNode = producer.node();
-        } catch (NotALoopbackException | PipeTooLargeException | FormatRejectedException e) {
-            throw e;
+            listener.up(name, lastNode, producer.describe(), 0, 0);
         } catch (V4l2Exception e) {
+            if (e.fault() == Fault.CONFIG) {
+                throw e;
+            }
             down(e);
         }
     }
 
     /** Rejoins the node written before, when it still takes these settings; otherwise finds one afresh. */
-    private static PipeProducer reopen(PipeFinder finder, PipeSettings settings, ImageLayout source, Path lastNode)
-            throws V4l2Exception {
+    private static PipeProducer reopen(PipeFinder finder, PipeSettings settings, ImageLayout source, boolean drawnOn,
+                                       Path lastNode) throws V4l2Exception {
         if (lastNode != null && !(settings.choice() instanceof PipeChoice.Node)) {
             try {
-                return LoopbackWriter.open(finder, settings.withChoice(new PipeChoice.Node(lastNode)), source);
+                return LoopbackWriter.open(finder, settings.withChoice(new PipeChoice.Node(lastNode)), source, drawnOn);
             } catch (V4l2Exception e) {
-                log.debug("{} is no longer usable ({}); looking for {}", lastNode, e.getMessage(), settings.choice());
+                // no longer usable (another producer took it, or it is gone): look for one afresh below
             }
         }
-        return LoopbackWriter.open(finder, settings, source);
+        return LoopbackWriter.open(finder, settings, source, drawnOn);
     }
 
-    /** A captured frame (the YUYV camera frame for a YUYV source). A damaged or short frame is dropped and counted. */
+    /** A captured frame in the source layout. A damaged frame, or one too short to hold its planes, is dropped and counted. */
     public synchronized void accept(Frame frame) {
-        if (frame.isCorrupt() || frame.bytesUsed() < sources.imageBytes()) {
+        accept(frame, null);
+    }
+
+    /** A captured frame, decorated in the pipe's buffer before viewers see it. */
+    public synchronized void accept(Frame frame, PipeDecorator decorator) {
+        if (!sources.isWhole(frame)) {
             dropped++;
             return;
         }
-        deliver(frame, null, null);
+        deliver(frame, null, null, decorator);
     }
 
     /** A Mat in the source layout: BGR CV_8UC3 (annotated picture), grey CV_8UC1 (motion image), ... */
     public synchronized void accept(Mat image) {
-        deliver(null, image, null);
+        deliver(null, image, null, null);
+    }
+
+    /** A Mat in the source layout, decorated in the pipe's buffer. */
+    public synchronized void accept(Mat image, PipeDecorator decorator) {
+        deliver(null, image, null, decorator);
     }
 
     /** A packed picture in the source layout from the direct buffer's first byte. */
     public synchronized void accept(ByteBuffer image) {
-        deliver(null, null, image);
+        deliver(null, null, image, null);
     }
 
-    private void deliver(Frame frame, Mat mat, ByteBuffer buffer) {
+    private void deliver(Frame frame, Mat mat, ByteBuffer buffer, PipeDecorator decorator) {
         if (closed) {
             dropped++;
             return;
@@ -187,17 +199,17 @@ public final class LoopbackSink implements AutoCloseable {
             return;
         }
         try {
-            producer.write(image);
+            producer.write(image, decorator);
             written++;
             if (stalled) {
                 stalled = false;
-                log.info("{}: {} takes frames again", name, producer.node());
+                listener.resumed(name, producer.node());
             }
         } catch (FrameTimeoutException e) {
             dropped++;
             if (!stalled) {
                 stalled = true;
-                log.warn("{}: {}; dropping frames until it takes them again", name, e.getMessage());
+                listener.stalled(name, e.getMessage());
             }
         } catch (V4l2Exception | RuntimeException e) {
             dropped++;
@@ -220,7 +232,7 @@ public final class LoopbackSink implements AutoCloseable {
         return producer != null;
     }
 
-    /** Runs on the attempts thread: opens a producer and leaves it (or the failure) for the pipeline thread. */
+    /** Runs on the attempts executor: opens a producer and leaves it (or the failure) for the pipeline thread. */
     private void attempt(Path last) {
         Object result;
         try {
@@ -248,9 +260,7 @@ public final class LoopbackSink implements AutoCloseable {
         if (result instanceof PipeProducer opened) {
             producer = opened;
             lastNode = producer.node();
-            log.info("{}: {} open again after {} attempt{}; {} frame{} dropped meanwhile", name, lastNode,
-                    attemptsThisOutage, attemptsThisOutage == 1 ? "" : "s", droppedThisOutage,
-                    droppedThisOutage == 1 ? "" : "s");
+            listener.up(name, lastNode, producer.describe(), attemptsThisOutage, droppedThisOutage);
             backoff.reset();
             attemptsThisOutage = 0;
             droppedThisOutage = 0;
@@ -261,10 +271,10 @@ public final class LoopbackSink implements AutoCloseable {
         Exception e = (Exception) result;
         long delay = backoff.nextDelayNanos();
         nextAttemptNanos = now + delay;
-        String reason = e.getMessage();
+        String reason = String.valueOf(e.getMessage());
         if (!reason.equals(lastReason)) {
             lastReason = reason;
-            log.warn("{}: still down: {}; next try in {}", name, reason, seconds(delay));
+            listener.stillDown(name, reason, Duration.ofNanos(delay));
         }
     }
 
@@ -278,16 +288,9 @@ public final class LoopbackSink implements AutoCloseable {
         }
         long delay = backoff.nextDelayNanos();
         nextAttemptNanos = clock.getAsLong() + delay;
-        lastReason = e.getMessage();
-        if (e instanceof RuntimeException) {
-            log.error("{}: pipe failed unexpectedly; dropping frames, next try in {}", name, seconds(delay), e);
-        } else {
-            log.warn("{}: pipe down: {}; dropping frames, next try in {}", name, e.getMessage(), seconds(delay));
-        }
-    }
-
-    private static String seconds(long nanos) {
-        return String.format(Locale.ROOT, "%.1f s", nanos / 1e9);
+        lastReason = String.valueOf(e.getMessage());
+        listener.down(name, e instanceof RuntimeException ? e.toString() : lastReason, Duration.ofNanos(delay),
+                e instanceof RuntimeException);
     }
 
     public synchronized SinkCounters counters() {
@@ -299,9 +302,18 @@ public final class LoopbackSink implements AutoCloseable {
         return producer != null;
     }
 
+    /** Whether the last write timed out (the driver is not taking frames). */
+    public synchronized boolean isStalled() {
+        return stalled;
+    }
+
     /** The node written to now, or empty while the pipe is down. */
     public synchronized Optional<Path> node() {
         return producer == null ? Optional.empty() : Optional.of(producer.node());
+    }
+
+    public String name() {
+        return name;
     }
 
     /** Closes the pipe (viewers then see it end); later frames are dropped. */
@@ -322,7 +334,6 @@ public final class LoopbackSink implements AutoCloseable {
             ownedAttempts.shutdown();
         }
         sources.close();
-        log.info("{}: closed; {} frames written, {} dropped, {} outage{}, {} reopen attempt{}", name, written, dropped,
-                outages, outages == 1 ? "" : "s", reopenAttempts, reopenAttempts == 1 ? "" : "s");
+        listener.closed(name, new SinkCounters(written, dropped, reopenAttempts, outages));
     }
 }

@@ -1,8 +1,6 @@
 package org.vigil.vloop;
 
 import org.opencv.core.Mat;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.vigil.kernel.v4l2.FormatRejectedException;
 import org.vigil.kernel.v4l2.Frame;
 import org.vigil.kernel.v4l2.PixFormat;
@@ -25,7 +23,6 @@ import java.nio.file.Path;
  * buffer has been seen.
  */
 public final class LoopbackWriter implements PipeProducer {
-    private static final Logger log = LoggerFactory.getLogger(LoopbackWriter.class);
 
     private final V4l2Device device;
     private final PipeOutput output;
@@ -46,15 +43,24 @@ public final class LoopbackWriter implements PipeProducer {
 
     /** Finds the pipe the settings choose ({@link PipeFinder}) and opens it for pictures in the source layout. */
     public static LoopbackWriter open(PipeSettings settings, ImageLayout source) throws V4l2Exception {
-        return open(PipeFinder.system(), settings, source);
+        return open(PipeFinder.system(), settings, source, false);
     }
 
     public static LoopbackWriter open(PipeFinder finder, PipeSettings settings, ImageLayout source) throws V4l2Exception {
+        return open(finder, settings, source, false);
+    }
+
+    /**
+     * @param drawnOn whether pictures are decorated after rendering ({@link #write(SourceImage, PipeDecorator)}):
+     *                then even a plain copy is rendered, and auto mode renders straight into the driver's buffer
+     */
+    public static LoopbackWriter open(PipeFinder finder, PipeSettings settings, ImageLayout source, boolean drawnOn)
+            throws V4l2Exception {
         // The conversion is settled first: a pair without one is a configuration error, found before any device is opened.
         Conversion conversion = Conversions.between(source, settings.format().layout(), settings.width(), settings.height());
         try {
             Path node = finder.find(settings);
-            return attach(node, finder, settings, source, conversion);
+            return attach(node, finder, settings, source, conversion, drawnOn);
         } catch (V4l2Exception | RuntimeException e) {
             conversion.close();
             throw e;
@@ -62,20 +68,17 @@ public final class LoopbackWriter implements PipeProducer {
     }
 
     private static LoopbackWriter attach(Path node, PipeFinder finder, PipeSettings settings, ImageLayout source,
-                                         Conversion conversion) throws V4l2Exception {
+                                         Conversion conversion, boolean drawnOn) throws V4l2Exception {
         V4l2Device device = V4l2Device.open(node);
         try {
             if (!device.capability().isLoopback()) {
                 throw new NotALoopbackException(node.toString(), "this is a " + device.capability().driver() + " node '"
                         + device.capability().card() + "', not a v4l2loopback pipe", "choose a v4l2loopback node or 'any'");
             }
-            OutputMode mode = settings.mode().resolve(conversion.isCopy());
+            OutputMode mode = settings.mode().resolve(conversion.isCopy() && !drawnOn);
             PipeOutput output = openOutput(device, finder, settings, mode);
-            LoopbackWriter writer = new LoopbackWriter(device, output, settings, mode, conversion,
+            return new LoopbackWriter(device, output, settings, mode, conversion,
                     new SourceImages(source, settings.width(), settings.height()));
-            log.info("{} '{}': producing {} in {} mode from {} pictures ({})", node, device.capability().card(),
-                    settings.describe(), mode.optionName(), source.name(), conversion.describe());
-            return writer;
         } catch (V4l2Exception | RuntimeException e) {
             device.close();
             throw e;
@@ -128,11 +131,25 @@ public final class LoopbackWriter implements PipeProducer {
     /** Publishes one picture from a {@link SourceImages} of this writer's source layout and size. */
     @Override
     public void write(SourceImage image) throws V4l2Exception {
-        if (conversion.isCopy() && image.isPacked() && output.publishDirect(image.address(), image.imageBytes())) {
+        write(image, null);
+    }
+
+    /**
+     * Publishes one picture, decorated once it is in the pipe's buffer.
+     *
+     * @param decorator draws on the rendered picture before viewers see it, or null
+     */
+    @Override
+    public void write(SourceImage image, PipeDecorator decorator) throws V4l2Exception {
+        if (decorator == null && conversion.isCopy() && image.isPacked()
+                && output.publishDirect(image.address(), image.imageBytes())) {
             return;
         }
         PipeImage target = output.acquire();
         conversion.convert(image, target);
+        if (decorator != null) {
+            decorator.decorate(target);
+        }
         output.publish(target);
     }
 
@@ -163,6 +180,13 @@ public final class LoopbackWriter implements PipeProducer {
     /** The mode in use: {@link OutputMode#WRITE} or {@link OutputMode#MMAP}, {@link OutputMode#AUTO} resolved. */
     public OutputMode mode() {
         return mode;
+    }
+
+    /** "/dev/video10 'vigil-a': 640x480 YUYV at 30 fps in mmap mode from YUYV pictures (YUYV -> YUYV (copy))". */
+    @Override
+    public String describe() {
+        return device.path() + " '" + device.capability().card() + "': " + settings.describe() + " in "
+                + mode.optionName() + " mode from " + sources.layout().name() + " pictures (" + conversion.describe() + ")";
     }
 
     /** The format the driver accepted. */

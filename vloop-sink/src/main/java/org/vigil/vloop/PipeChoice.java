@@ -2,8 +2,16 @@ package org.vigil.vloop;
 
 import java.nio.file.Path;
 
-/** Which loopback node to write into: a given node, the node with a given card label, or any free one. */
+/** Which loopback node to write into: a given node, the node with a given card label, any free one, or none. */
 public sealed interface PipeChoice {
+
+    /** No pipe: the output is switched off. Never opened. */
+    record Off() implements PipeChoice {
+        @Override
+        public String toString() {
+            return "off";
+        }
+    }
 
     /** Any v4l2loopback node that no other producer holds, lowest number first. */
     record AnyFree() implements PipeChoice {
@@ -37,11 +45,16 @@ public sealed interface PipeChoice {
 
     PipeChoice ANY = new AnyFree();
 
-    /** "any", "label:NAME" or a device path such as "/dev/video10". */
+    PipeChoice OFF = new Off();
+
+    /** "off", "any", "label:NAME" or a device path such as "/dev/video10". */
     static PipeChoice parse(String text) {
         String value = text.strip();
         if (value.equalsIgnoreCase("any")) {
             return ANY;
+        }
+        if (value.equalsIgnoreCase("off")) {
+            return OFF;
         }
         if (value.startsWith("label:")) {
             return new Labelled(value.substring("label:".length()));
@@ -49,6 +62,6 @@ public sealed interface PipeChoice {
         if (value.startsWith("/")) {
             return new Node(Path.of(value));
         }
-        throw new IllegalArgumentException("pipe '" + text + "' is not 'any', 'label:NAME' or a device path such as /dev/video10");
+        throw new IllegalArgumentException("'" + text + "' is not off, any, label:NAME or a device path such as /dev/video10");
     }
 }

@@ -154,6 +154,12 @@ public final class PipeFinder {
                         + (free.isEmpty() ? "" : ", or choose a free pipe: " + listing(free)));
     }
 
+    /** What to run to get a pipe (one more, or the first): the modprobe line, with the existing nodes' settings kept. */
+    public String advice() {
+        List<VideoNode> all = nodes.get();
+        return advice(all, survey(all), SUGGESTED_LABEL);
+    }
+
     private String advice(List<VideoNode> all, List<PipeStatus> pipes, String label) {
         return ModprobeAdvice.forAnotherPipe(pipes, ModprobeAdvice.numbers(all.stream().map(VideoNode::device).toList()),
                 module.exclusiveCaps(), label, module.isLoaded());

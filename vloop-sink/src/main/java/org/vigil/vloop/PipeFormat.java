@@ -49,8 +49,13 @@ public enum PipeFormat {
             case "YUYV", "YUY2" -> YUYV;
             case "YU12", "I420" -> YU12;
             case "GREY", "GRAY" -> GREY;
-            default -> throw new IllegalArgumentException("pipe format '" + text + "' is not one of "
-                    + Arrays.stream(values()).map(f -> f.name().toLowerCase(Locale.ROOT)).toList());
+            default -> throw new IllegalArgumentException("'" + text + "' is not one of "
+                    + String.join(" | ", Arrays.stream(values()).map(PipeFormat::optionName).toList()));
         };
+    }
+
+    /** How the format is written in a config file: "yuyv", "yu12", "grey". */
+    public String optionName() {
+        return name().toLowerCase(Locale.ROOT);
     }
 }

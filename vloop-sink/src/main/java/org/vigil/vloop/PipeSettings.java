@@ -18,6 +18,9 @@ public record PipeSettings(PipeChoice choice, OutputMode mode, PipeFormat format
 
     public PipeSettings {
         Objects.requireNonNull(choice, "choice");
+        if (choice instanceof PipeChoice.Off) {
+            throw new IllegalArgumentException("a pipe that is off has no settings: leave it unopened");
+        }
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(interval, "interval");

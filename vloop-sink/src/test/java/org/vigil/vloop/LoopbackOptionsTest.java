@@ -2,6 +2,8 @@ package org.vigil.vloop;
 
 import org.junit.jupiter.api.Test;
 import org.vigil.kernel.v4l2.Fraction;
+import org.vigil.options.OptionException;
+import org.vigil.options.OptionSpec;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -15,10 +17,11 @@ class LoopbackOptionsTest {
 
     @Test
     void everyOptionHasADefaultARangeAndADocSentenceAndTheDefaultsParse() {
-        for (OptionInfo option : LoopbackOptions.OPTIONS) {
+        for (OptionSpec<?> option : LoopbackOptions.TABLE.specs()) {
             assertTrue(option.name().matches("[a-z][a-z-]*"), option.name());
-            assertTrue(!option.defaultValue().isBlank() && !option.range().isBlank(), option.name());
+            assertTrue(!option.values().isBlank(), option.name());
             assertTrue(option.doc().endsWith(".") && option.doc().split("\\. ").length == 1, option.doc());
+            assertEquals(option.defaultValue(), option.parse(option.formatDefault()), option.name());
         }
         LoopbackOptions defaults = LoopbackOptions.defaults();
         assertEquals(Optional.of(PipeChoice.ANY), defaults.feed());
@@ -29,29 +32,32 @@ class LoopbackOptionsTest {
 
     @Test
     void valuesAreReadAndTheCamerasRateIsTheDefault() {
-        LoopbackOptions options = LoopbackOptions.parse(Map.of("loopback-pipe", "label:porch", "loopback-mode", "write",
-                "loopback-format", "YU12", "motion-pipe", "/dev/video12"));
+        LoopbackOptions options = LoopbackOptions.parse(Map.of("pipe", "label:porch", "mode", "write",
+                "format", "YU12", "motion-pipe", "/dev/video12"));
         PipeSettings feed = options.feedSettings(640, 480, new Fraction(1, 25)).orElseThrow();
         assertEquals(new PipeSettings(new PipeChoice.Labelled("porch"), OutputMode.WRITE, PipeFormat.YU12, 640, 480,
                 new Fraction(1, 25)), feed);
         PipeSettings motion = options.motionSettings(320, 240, new Fraction(1, 25)).orElseThrow();
         assertEquals(new PipeChoice.Node(Path.of("/dev/video12")), motion.choice());
-        assertEquals(new Fraction(1, 15), LoopbackOptions.parse(Map.of("loopback-fps", "15"))
+        assertEquals(new Fraction(1, 15), LoopbackOptions.parse(Map.of("fps", "15"))
                 .feedSettings(640, 480, new Fraction(1, 25)).orElseThrow().interval());
-        assertEquals(Optional.empty(), LoopbackOptions.parse(Map.of("loopback-pipe", "off")).feedSettings(640, 480,
+        assertEquals(Optional.empty(), LoopbackOptions.parse(Map.of("pipe", "off")).feedSettings(640, 480,
                 new Fraction(1, 25)));
+        assertEquals(PipeFormat.GREY, LoopbackOptions.parse(Map.of("format", "gray")).format(), "the usual spellings");
     }
 
     @Test
     void aBadValueNamesTheOptionTheValueAndWhatIsAccepted() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> LoopbackOptions.parse(Map.of("loopback-format", "nv12")));
-        assertTrue(e.getMessage().startsWith("option loopback-format = 'nv12': pipe format 'nv12' is not one of "
-                + "[yuyv, yu12, grey]; use yuyv | yu12 | grey (Pixel format"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> LoopbackOptions.parse(Map.of("loopback-fps", "300")));
-        assertTrue(e.getMessage().startsWith("option loopback-fps = '300': out of range; use 0 .. 240"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> LoopbackOptions.parse(Map.of("motion-pipe", "video10")));
-        assertTrue(e.getMessage().contains("is not 'any', 'label:NAME' or a device path"), e.getMessage());
+        OptionException e = assertThrows(OptionException.class, () -> LoopbackOptions.parse(Map.of("format", "nv12")));
+        assertEquals("format", e.option());
+        assertEquals("'nv12' is not one of yuyv | yu12 | grey", e.problem());
+        assertTrue(e.doc().startsWith("Pixel format of the pipes"), e.doc());
+        e = assertThrows(OptionException.class, () -> LoopbackOptions.parse(Map.of("fps", "300")));
+        assertEquals("300 is out of range [0, 240]", e.problem());
+        e = assertThrows(OptionException.class, () -> LoopbackOptions.parse(Map.of("motion-pipe", "video10")));
+        assertEquals("'video10' is not off, any, label:NAME or a device path such as /dev/video10", e.problem());
+        e = assertThrows(OptionException.class, () -> LoopbackOptions.parse(Map.of("mdoe", "mmap")));
+        assertEquals("unknown option 'mdoe', did you mean 'mode'?", e.problem());
     }
 
     @Test
@@ -72,5 +78,7 @@ class LoopbackOptionsTest {
                 + "takes any size", e.getMessage());
         assertEquals(321, new PipeSettings(PipeChoice.ANY, OutputMode.MMAP, PipeFormat.GREY, 321, 241,
                 new Fraction(1, 30)).width(), "GREY takes any size");
+        assertThrows(IllegalArgumentException.class,
+                () -> new PipeSettings(PipeChoice.OFF, OutputMode.MMAP, PipeFormat.GREY, 320, 240, new Fraction(1, 30)));
     }
 }

@@ -8,7 +8,7 @@ import org.vigil.kernel.v4l2.DeviceVanishedException;
 import org.vigil.kernel.v4l2.FrameTimeoutException;
 import org.vigil.kernel.v4l2.V4l2Exception;
 import org.vigil.vloop.image.ImageLayout;
-import org.vigil.vloop.image.OpenCvNatives;
+import org.vigil.opencv.OpenCvNatives;
 import org.vigil.vloop.image.SourceImage;
 
 import java.nio.ByteBuffer;
@@ -41,6 +41,39 @@ class LoopbackSinkTest {
     private long now = 1_000 * MS;
     private FakePipe pipe;
     private LoopbackSink sink;
+    private final List<String> reports = new ArrayList<>();
+    /** Writes each report as a line, so tests check what a user would read, and how often. */
+    private final SinkListener listener = new SinkListener() {
+        @Override
+        public void up(String sink, Path node, String producing, long attempts, long droppedMeanwhile) {
+            reports.add("up " + node + " after " + attempts + " attempts, " + droppedMeanwhile + " dropped");
+        }
+
+        @Override
+        public void down(String sink, String reason, Duration nextTry, boolean unexpected) {
+            reports.add((unexpected ? "failed " : "down ") + reason + ", next in " + nextTry.toMillis() + " ms");
+        }
+
+        @Override
+        public void stillDown(String sink, String reason, Duration nextTry) {
+            reports.add("still down " + reason + ", next in " + nextTry.toMillis() + " ms");
+        }
+
+        @Override
+        public void stalled(String sink, String reason) {
+            reports.add("stalled " + reason);
+        }
+
+        @Override
+        public void resumed(String sink, Path node) {
+            reports.add("resumed " + node);
+        }
+
+        @Override
+        public void closed(String sink, SinkCounters counters) {
+            reports.add("closed " + counters);
+        }
+    };
 
     @AfterEach
     void close() {
@@ -155,7 +188,7 @@ class LoopbackSinkTest {
             }
             pipe = new FakePipe();
             return pipe;
-        }, () -> now, new Backoff(Duration.ofMillis(500), Duration.ofSeconds(10)), null);
+        }, () -> now, new Backoff(Duration.ofMillis(500), Duration.ofSeconds(10)), null, listener);
         sink.accept(grey); // starts the attempt on the sink's own thread and returns
         assertTrue(opening.await(10, TimeUnit.SECONDS));
         for (int i = 0; i < 3; i++) {
@@ -205,6 +238,57 @@ class LoopbackSinkTest {
     }
 
     @Test
+    void eachChangeIsReportedOnceAndNoFrameIsReported() {
+        sink = openSink(new FakePipe());
+        for (int i = 0; i < 3; i++) {
+            sink.accept(grey);
+        }
+        pipe.failNext = new FrameTimeoutException(NODE.toString(), "the device took no frame", 33);
+        sink.accept(grey);
+        pipe.failNext = new FrameTimeoutException(NODE.toString(), "the device took no frame", 33);
+        sink.accept(grey);
+        sink.accept(grey);
+        pipe.failNext = new DeviceVanishedException(NODE.toString(), "write", 19, "cannot write a frame");
+        sink.accept(grey);
+        for (String reason : new String[] {"busy", "busy", "gone"}) {
+            openResults.add(new PipeHeldException(NODE.toString(), reason, null));
+            now += 10_000 * MS;
+            sink.accept(grey);
+        }
+        openResults.add(new FakePipe());
+        now += 10_000 * MS;
+        sink.accept(grey);
+        sink.close();
+        assertEquals(List.of(
+                "up /dev/video10 after 0 attempts, 0 dropped",
+                "stalled /dev/video10: the device took no frame within 33 ms (poll); the device stalled; check the camera"
+                        + " (or the loopback's producer) and `dmesg`",
+                "resumed /dev/video10",
+                "down /dev/video10: cannot write a frame: the device has gone (write: ENODEV (no such device)); check the"
+                        + " cable and `dmesg`; the device must be reopened when it returns, next in 500 ms",
+                "still down /dev/video10: busy, next in 1000 ms",
+                "still down /dev/video10: gone, next in 4000 ms",
+                "up /dev/video10 after 4 attempts, 4 dropped",
+                "closed SinkCounters[written=5, dropped=6, reopenAttempts=4, outages=1]"), reports);
+    }
+
+    @Test
+    void aDecoratorTravelsWithItsFrameToThePipe() {
+        sink = openSink(new FakePipe());
+        PipeDecorator decorator = picture -> { };
+        sink.accept(grey);
+        assertNull(pipe.lastDecorator);
+        OpenCvNatives.load();
+        Mat mat = new Mat(8, 16, CvType.CV_8UC1);
+        try {
+            sink.accept(mat, decorator);
+            assertEquals(decorator, pipe.lastDecorator);
+        } finally {
+            mat.release();
+        }
+    }
+
+    @Test
     void aClosedSinkDropsAndClosesItsPipeOnce() {
         sink = openSink(new FakePipe());
         sink.close();
@@ -228,7 +312,7 @@ class LoopbackSinkTest {
     /** Attempts run inside accept, so the fake clock alone decides when they happen. */
     private LoopbackSink newSink() {
         return new LoopbackSink("test", ImageLayout.GREY, 16, 8, this::open, () -> now,
-                new Backoff(Duration.ofMillis(500), Duration.ofSeconds(10)), Runnable::run);
+                new Backoff(Duration.ofMillis(500), Duration.ofSeconds(10)), Runnable::run, listener);
     }
 
     private PipeProducer open(Path lastNode) throws V4l2Exception {
@@ -246,9 +330,21 @@ class LoopbackSinkTest {
         boolean closed;
         V4l2Exception failNext;
         RuntimeException failWith;
+        PipeDecorator lastDecorator;
 
         @Override
         public void write(SourceImage image) throws V4l2Exception {
+            write(image, null);
+        }
+
+        @Override
+        public String describe() {
+            return "a fake pipe";
+        }
+
+        @Override
+        public void write(SourceImage image, PipeDecorator decorator) throws V4l2Exception {
+            lastDecorator = decorator;
             if (failWith != null) {
                 throw failWith;
             }

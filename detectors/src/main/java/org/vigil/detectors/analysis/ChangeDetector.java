@@ -14,7 +14,7 @@ import org.vigil.detectors.Detection;
 import org.vigil.detectors.DetectionState;
 import org.vigil.detectors.DetectorSetup;
 import org.vigil.detectors.MotionDetector;
-import org.vigil.detectors.OpenCvNatives;
+import org.vigil.opencv.OpenCvNatives;
 
 /**
  * A motion detector that compares each frame with a per-pixel reference frame after cancelling global brightness
@@ -237,6 +237,19 @@ public final class ChangeDetector implements MotionDetector {
         movingKernel = Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(3, 3));
         still.release();
         started = false; // a new size is a new scene
+    }
+
+    /** The frame shrunk by the power of two that comes closest to the analysis width: what {@link #detect} analyses. */
+    @Override
+    public int inputWidth(int frameWidth) {
+        return frameWidth >> AnalysisGeometry.halvingsFor(frameWidth, options.analysisWidth());
+    }
+
+    /** The changed pixels after despeckling, at the analysis size; none before the first compared frame. */
+    @Override
+    public Optional<Mat> changeImage() {
+        return geometry != null && changed.rows() == geometry.height() && changed.cols() == geometry.width()
+                ? Optional.of(changed) : Optional.empty();
     }
 
     /** The analysis geometry in use, known after the first frame. */

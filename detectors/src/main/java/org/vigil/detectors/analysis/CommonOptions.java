@@ -2,8 +2,8 @@ package org.vigil.detectors.analysis;
 
 import java.util.List;
 
-import org.vigil.detectors.OptionSpec;
-import org.vigil.detectors.OptionValues;
+import org.vigil.options.OptionSpec;
+import org.vigil.options.OptionValues;
 
 /** Options every change detector built on {@link ChangeDetector} takes, and their values for one detector. */
 public record CommonOptions(
@@ -19,7 +19,7 @@ public record CommonOptions(
         double lightingSpread,
         double calibrationSeconds) {
 
-    public static final List<OptionSpec> SPECS = List.of(
+    public static final List<OptionSpec<?>> SPECS = List.of(
             OptionSpec.integer("analysis-width", 320, 32, 4096,
                     "Width in pixels the frame is shrunk to (by the power of two that comes closest) before analysis: smaller is faster, larger sees smaller objects."),
             OptionSpec.integer("blur-radius", 1, 0, 5,
@@ -49,7 +49,7 @@ public record CommonOptions(
                 values.integer("blur-radius"),
                 values.integer("despeckle-radius"),
                 values.decimal("threshold"),
-                (long) values.decimal("threshold-pixels"),
+                values.longInteger("threshold-pixels"),
                 values.decimal("threshold-maximum"),
                 values.decimal("min-box-area"),
                 values.decimal("merge-distance"),

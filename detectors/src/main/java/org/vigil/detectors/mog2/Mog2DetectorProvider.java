@@ -6,13 +6,13 @@ import java.util.List;
 import org.vigil.detectors.DetectorProvider;
 import org.vigil.detectors.DetectorSetup;
 import org.vigil.detectors.MotionDetector;
-import org.vigil.detectors.OpenCvNatives;
-import org.vigil.detectors.OptionSpec;
-import org.vigil.detectors.OptionTable;
-import org.vigil.detectors.OptionValues;
+import org.vigil.opencv.OpenCvNatives;
 import org.vigil.detectors.analysis.ChangeDetector;
 import org.vigil.detectors.analysis.CommonOptions;
 import org.vigil.detectors.analysis.ReferenceTiming;
+import org.vigil.options.OptionSpec;
+import org.vigil.options.OptionTable;
+import org.vigil.options.OptionValues;
 
 /** OpenCV's MOG2 background subtractor behind the same lighting rejection, clean-up and Detection output. */
 public final class Mog2DetectorProvider implements DetectorProvider {
@@ -24,8 +24,8 @@ public final class Mog2DetectorProvider implements DetectorProvider {
 
     private static final OptionTable OPTIONS = new OptionTable(specs());
 
-    private static List<OptionSpec> specs() {
-        List<OptionSpec> specs = new ArrayList<>(CommonOptions.SPECS);
+    private static List<OptionSpec<?>> specs() {
+        List<OptionSpec<?>> specs = new ArrayList<>(CommonOptions.SPECS);
         specs.add(OptionSpec.integer("history", 300, 2, 100_000,
                 "Frames of history the Gaussian mixture learns from (OpenCV's history): a still object joins the background after a fraction of it."));
         specs.add(OptionSpec.decimal("var-threshold", 25, 1, 10_000,

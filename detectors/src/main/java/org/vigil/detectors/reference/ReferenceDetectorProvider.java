@@ -6,12 +6,12 @@ import java.util.List;
 import org.vigil.detectors.DetectorProvider;
 import org.vigil.detectors.DetectorSetup;
 import org.vigil.detectors.MotionDetector;
-import org.vigil.detectors.OptionSpec;
-import org.vigil.detectors.OptionTable;
-import org.vigil.detectors.OptionValues;
 import org.vigil.detectors.analysis.ChangeDetector;
 import org.vigil.detectors.analysis.CommonOptions;
 import org.vigil.detectors.analysis.ReferenceTiming;
+import org.vigil.options.OptionSpec;
+import org.vigil.options.OptionTable;
+import org.vigil.options.OptionValues;
 
 /** The Motion family done right: a per-pixel reference frame, a noise-tuned threshold, lighting rejection. */
 public final class ReferenceDetectorProvider implements DetectorProvider {
@@ -20,8 +20,8 @@ public final class ReferenceDetectorProvider implements DetectorProvider {
 
     private static final OptionTable OPTIONS = new OptionTable(specs());
 
-    private static List<OptionSpec> specs() {
-        List<OptionSpec> specs = new ArrayList<>(CommonOptions.SPECS);
+    private static List<OptionSpec<?>> specs() {
+        List<OptionSpec<?>> specs = new ArrayList<>(CommonOptions.SPECS);
         specs.add(OptionSpec.decimal("noise-multiplier", 5, 1, 50,
                 "A pixel has changed when it differs from the reference by more than this many times the scene's noise level."));
         specs.add(OptionSpec.integer("min-difference", 8, 1, 255,

@@ -12,7 +12,7 @@ import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
-import org.vigil.detectors.OpenCvNatives;
+import org.vigil.opencv.OpenCvNatives;
 
 class RunLabellerTest {
 

@@ -23,8 +23,8 @@ import org.vigil.detectors.DetectorCatalog;
 import org.vigil.detectors.DetectorProvider;
 import org.vigil.detectors.DetectorSetup;
 import org.vigil.detectors.MotionDetector;
-import org.vigil.detectors.OpenCvNatives;
-import org.vigil.detectors.YuyvLuma;
+import org.vigil.opencv.OpenCvNatives;
+import org.vigil.detectors.PackedLuma;
 import org.vigil.detectors.analysis.AnalysisGeometry;
 
 /**
@@ -61,7 +61,7 @@ public class DetectorBenchmark {
     public String scene;
 
     private final ByteBuffer[] frames = new ByteBuffer[FRAMES];
-    private YuyvLuma extractor;
+    private PackedLuma extractor;
     private MotionDetector motionDetector;
     private int shrinkFactor;
     private int next;
@@ -79,10 +79,10 @@ public class DetectorBenchmark {
             int objectX = scene.equals("walker") ? width / 8 + f * width / 20 : -1;
             frames[f] = YuyvScene.frame(background, width, height, objectX, random);
         }
-        extractor = new YuyvLuma(width, height, 2L * width);
+        extractor = PackedLuma.yuyv(width, height, 2L * width);
         DetectorProvider provider = DetectorCatalog.load().provider(detector);
         motionDetector = provider.create(DetectorSetup.of(width, height, provider.options().defaults()));
-        int analysisWidth = (int) provider.options().spec("analysis-width").defaultValue();
+        int analysisWidth = provider.options().defaults().integer("analysis-width");
         shrinkFactor = luma.equals("shrunk") ? 1 << AnalysisGeometry.halvingsFor(width, analysisWidth) : 1;
         // calibrate on the empty scene, then settle
         ByteBuffer empty = YuyvScene.frame(background, width, height, -1, random);

@@ -25,6 +25,8 @@ public final class Vidioc {
     @CMacro("VIDIOC_S_CTRL") public static final long S_CTRL = Ioc.iowr(V, 28, ControlLayout.SIZE);
     @CMacro("VIDIOC_QUERYCTRL") public static final long QUERYCTRL = Ioc.iowr(V, 36, QueryCtrlLayout.SIZE);
     @CMacro("VIDIOC_QUERYMENU") public static final long QUERYMENU = Ioc.iowr(V, 37, QueryMenuLayout.SIZE);
+    @CMacro("VIDIOC_G_INPUT") public static final long G_INPUT = Ioc.ior(V, 38, Integer.BYTES);
+    @CMacro("VIDIOC_S_INPUT") public static final long S_INPUT = Ioc.iowr(V, 39, Integer.BYTES);
     @CMacro("VIDIOC_TRY_FMT") public static final long TRY_FMT = Ioc.iowr(V, 64, FormatLayout.SIZE);
     @CMacro("VIDIOC_ENUM_FRAMESIZES") public static final long ENUM_FRAMESIZES = Ioc.iowr(V, 74, FrmSizeEnumLayout.SIZE);
     @CMacro("VIDIOC_ENUM_FRAMEINTERVALS") public static final long ENUM_FRAMEINTERVALS = Ioc.iowr(V, 75, FrmIvalEnumLayout.SIZE);

@@ -39,6 +39,9 @@ public final class LibC {
 
     public static native long write(int fd, long buf, long count);
 
+    /** A counter object for waking poll() from another thread (flags: EFD_NONBLOCK, EFD_CLOEXEC). */
+    public static native int eventfd(int initialValue, int flags);
+
     /** The errno the calling thread's last native call left behind. */
     public static int errno() {
         return Native.getLastError();

@@ -22,11 +22,13 @@ public interface CaptureStream extends AutoCloseable {
     }
 
     /**
-     * Waits for the next frame, up to the settings' timeout.
+     * Waits for the next frame, up to the settings' timeout, or until the settings' {@link Wakeup} fires.
      *
-     * @throws FrameTimeoutException    no frame within the timeout (a stalled camera)
-     * @throws DeviceVanishedException  the device was unplugged or unbound
-     * @throws IllegalStateException    every buffer is held by the caller, so none can be filled
+     * @return the frame, or null when the wakeup fired first (the caller checks why and calls again)
+     * @throws FrameTimeoutException      no frame within the timeout (a stalled camera)
+     * @throws DeviceVanishedException    the device was unplugged or unbound (also when an earlier
+     *                                    {@link Frame#close()} found so)
+     * @throws BuffersExhaustedException  every buffer is held by the caller, so none can be filled
      */
     Frame next() throws V4l2Exception;
 

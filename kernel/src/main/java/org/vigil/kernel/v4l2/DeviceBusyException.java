@@ -4,6 +4,6 @@ package org.vigil.kernel.v4l2;
 public class DeviceBusyException extends V4l2Exception {
     public DeviceBusyException(String device, String call, int errno, String problem) {
         super(device, call, errno, problem + ": another program is using this device",
-                "stop the other program (`fuser -v " + device + "` names it) or use another device");
+                "stop the other program (`fuser -v " + device + "` names it) or use another device", Fault.TRANSIENT);
     }
 }

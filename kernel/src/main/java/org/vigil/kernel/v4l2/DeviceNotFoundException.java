@@ -4,6 +4,6 @@ package org.vigil.kernel.v4l2;
 public class DeviceNotFoundException extends V4l2Exception {
     public DeviceNotFoundException(String device, String call, int errno) {
         super(device, call, errno, "no such video device",
-                "check the path; `vigil devices` or `v4l2-ctl --list-devices` lists the cameras present");
+                "check the path; `vigil devices` or `v4l2-ctl --list-devices` lists the cameras present", Fault.GONE);
     }
 }

@@ -4,6 +4,6 @@ package org.vigil.kernel.v4l2;
 public class DeviceVanishedException extends V4l2Exception {
     public DeviceVanishedException(String device, String call, int errno, String problem) {
         super(device, call, errno, problem + ": the device has gone",
-                "check the cable and `dmesg`; the device must be reopened when it returns");
+                "check the cable and `dmesg`; the device must be reopened when it returns", Fault.GONE);
     }
 }

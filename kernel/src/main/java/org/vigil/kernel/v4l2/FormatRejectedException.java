@@ -16,7 +16,7 @@ public class FormatRejectedException extends V4l2Exception {
                                    List<String> supported) {
         super(device, call, errno, describe(requested, offered),
                 supported.isEmpty() ? "the device lists no formats for this buffer type"
-                        : "choose one the device offers: " + String.join("; ", supported));
+                        : "choose one the device offers: " + String.join("; ", supported), Fault.CONFIG);
         this.requested = requested;
         this.offered = offered;
         this.supported = List.copyOf(supported);

@@ -3,26 +3,29 @@ package org.vigil.kernel.v4l2;
 import java.nio.ByteBuffer;
 
 /**
- * One captured frame, lent by its {@link CaptureStream} until {@link #release()}.
+ * One captured frame, lent by its {@link CaptureStream} until {@link #release()} or {@link #close()}.
  * <p>
  * With mmap I/O {@link #data()} is a view of the driver's buffer: no copy was made, and the bytes are
  * valid only until the frame is released (the driver refills the buffer after that). Anything that must
  * outlive the frame has to be copied first. The Frame object itself is reused for the next frame that
  * lands in the same buffer, so capturing allocates nothing per frame.
+ * <p>
+ * The capture loop is the one place that gives frames back, with try-with-resources:
+ * {@code try (Frame frame = stream.next()) { ... }}. {@link #close()} never throws and may be called again.
  */
-public final class Frame {
-    private final CaptureStream owner;
+public final class Frame implements AutoCloseable {
+    private final FrameOwner owner;
     private final int index;
     private final PixFormat format;
     private ByteBuffer view;
     private long address;
     private long sequence;
-    private long timestampMicros;
+    private long timestampNanos;
     private int bytesUsed;
     private boolean corrupt;
-    private boolean held;
+    private volatile boolean held;
 
-    Frame(CaptureStream owner, int index, PixFormat format, ByteBuffer view, long address) {
+    Frame(FrameOwner owner, int index, PixFormat format, ByteBuffer view, long address) {
         this.owner = owner;
         this.index = index;
         this.format = format;
@@ -31,9 +34,9 @@ public final class Frame {
     }
 
     /** Called by the stream when the driver hands this buffer out. */
-    void lend(long newSequence, long newTimestampMicros, int newBytesUsed, boolean newCorrupt) {
+    void lend(long newSequence, long newTimestampNanos, int newBytesUsed, boolean newCorrupt) {
         sequence = newSequence;
-        timestampMicros = newTimestampMicros;
+        timestampNanos = newTimestampNanos;
         bytesUsed = newBytesUsed;
         corrupt = newCorrupt;
         held = true;
@@ -80,9 +83,12 @@ public final class Frame {
         return sequence;
     }
 
-    /** When the frame was captured, in microseconds of CLOCK_MONOTONIC. */
-    public long timestampMicros() {
-        return timestampMicros;
+    /**
+     * When the frame was captured, in nanoseconds of CLOCK_MONOTONIC (the clock of {@link System#nanoTime()} on
+     * Linux), the unit detectors take too. V4L2 stamps frames to the microsecond.
+     */
+    public long timestampNanos() {
+        return timestampNanos;
     }
 
     public int bytesUsed() {
@@ -102,9 +108,25 @@ public final class Frame {
         return held;
     }
 
-    /** Gives the buffer back to the driver; the frame's bytes must not be used afterwards. */
+    /** Gives the buffer back to the driver; the frame's bytes must not be used afterwards. Twice is an error. */
     public void release() throws V4l2Exception {
         owner.release(this);
+    }
+
+    /**
+     * Gives the buffer back if it is still lent out; does nothing otherwise. A failure (the device vanished) is
+     * kept by the stream and thrown by its next {@code next()}, so this can sit in a {@code finally}.
+     */
+    @Override
+    public void close() {
+        if (!held) {
+            return;
+        }
+        try {
+            owner.release(this);
+        } catch (V4l2Exception e) {
+            owner.releaseFailed(e);
+        }
     }
 
     private void requireHeld() {
@@ -115,6 +137,6 @@ public final class Frame {
 
     @Override
     public String toString() {
-        return "frame " + sequence + " (buffer " + index + ", " + bytesUsed + " bytes, t=" + timestampMicros + " us)";
+        return "frame " + sequence + " (buffer " + index + ", " + bytesUsed + " bytes, t=" + timestampNanos / 1000 + " us)";
     }
 }

@@ -6,7 +6,7 @@ public class FrameTimeoutException extends V4l2Exception {
 
     public FrameTimeoutException(String device, String what, long timeoutMillis) {
         super(device, "poll", 0, what + " within " + timeoutMillis + " ms",
-                "the device stalled; check the camera (or the loopback's producer) and `dmesg`");
+                "the device stalled; check the camera (or the loopback's producer) and `dmesg`", Fault.TRANSIENT);
         this.timeoutMillis = timeoutMillis;
     }
 

@@ -12,7 +12,7 @@ import org.vigil.kernel.libc.NativeStruct;
  * view, {@link #release} queues it back. The per-frame path (poll, DQBUF, QBUF) reuses preallocated
  * structs and Frame objects and allocates nothing.
  */
-final class MmapCaptureStream implements CaptureStream {
+final class MmapCaptureStream implements CaptureStream, FrameOwner {
     private final V4l2Device device;
     private final PixFormat format;
     private final MappedBuffers buffers;
@@ -26,13 +26,15 @@ final class MmapCaptureStream implements CaptureStream {
     private int queued;
     private int held;
     private boolean closed;
+    /** A release from {@link Frame#close()} that failed, for the next {@link #next()} to throw. */
+    private V4l2Exception releaseFailure;
 
     private MmapCaptureStream(V4l2Device device, PixFormat format, MappedBuffers buffers, CaptureSettings settings) {
         this.device = device;
         this.format = format;
         this.buffers = buffers;
         this.timeoutNanos = settings.timeout().toNanos();
-        this.poller = new Poller(device);
+        this.poller = new Poller(device, settings.wakeup());
         this.frames = new Frame[buffers.count()];
         for (int i = 0; i < frames.length; i++) {
             frames[i] = new Frame(this, i, format, buffers.view(i), buffers.address(i));
@@ -77,12 +79,19 @@ final class MmapCaptureStream implements CaptureStream {
                 if (closed) {
                     throw new IllegalStateException(device.path() + ": capture stream is closed");
                 }
+                if (releaseFailure != null) {
+                    V4l2Exception failure = releaseFailure;
+                    releaseFailure = null;
+                    throw failure;
+                }
                 if (queued == 0) {
-                    throw new IllegalStateException(device.path() + ": all " + frames.length
-                            + " buffers are held by the caller; release frames before asking for more");
+                    throw new BuffersExhaustedException(device.path(), frames.length);
                 }
             }
-            short events = poller.await(PosixConstants.POLLIN, deadline);
+            int events = poller.await(PosixConstants.POLLIN, deadline);
+            if (events == Poller.WOKEN) {
+                return null;
+            }
             if (events == 0) {
                 throw new FrameTimeoutException(device.path(), "no frame arrived", timeoutNanos / 1_000_000);
             }
@@ -101,11 +110,12 @@ final class MmapCaptureStream implements CaptureStream {
     private Frame lend(NativeStruct buffer) {
         int index = buffer.getInt(BufferLayout.INDEX);
         Frame frame = frames[index];
-        long micros = buffer.getLong(BufferLayout.TIMESTAMP_SEC) * 1_000_000L + buffer.getLong(BufferLayout.TIMESTAMP_USEC);
+        long nanos = buffer.getLong(BufferLayout.TIMESTAMP_SEC) * 1_000_000_000L
+                + buffer.getLong(BufferLayout.TIMESTAMP_USEC) * 1_000L;
         synchronized (queueLock) {
             queued--;
             held++;
-            frame.lend(buffer.getUnsignedInt(BufferLayout.SEQUENCE), micros, imageBytes(buffer.getInt(BufferLayout.BYTESUSED)),
+            frame.lend(buffer.getUnsignedInt(BufferLayout.SEQUENCE), nanos, imageBytes(buffer.getInt(BufferLayout.BYTESUSED)),
                     (buffer.getInt(BufferLayout.FLAGS) & V4l2Constants.BUF_FLAG_ERROR) != 0);
         }
         return frame;
@@ -138,6 +148,15 @@ final class MmapCaptureStream implements CaptureStream {
                 return;
             }
             queue(frame.index());
+        }
+    }
+
+    @Override
+    public void releaseFailed(V4l2Exception failure) {
+        synchronized (queueLock) {
+            if (releaseFailure == null && !closed) {
+                releaseFailure = failure;
+            }
         }
     }
 

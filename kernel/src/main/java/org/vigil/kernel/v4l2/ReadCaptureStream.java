@@ -16,7 +16,7 @@ import java.nio.ByteOrder;
  * A driver keeps a descriptor that has used read() in read mode until it is closed: to stream from the
  * same device afterwards, close and reopen it.
  */
-final class ReadCaptureStream implements CaptureStream {
+final class ReadCaptureStream implements CaptureStream, FrameOwner {
     private final V4l2Device device;
     private final PixFormat format;
     private final Memory[] slots;
@@ -32,7 +32,7 @@ final class ReadCaptureStream implements CaptureStream {
         this.device = device;
         this.format = format;
         this.timeoutNanos = settings.timeout().toNanos();
-        this.poller = new Poller(device);
+        this.poller = new Poller(device, settings.wakeup());
         int count = settings.bufferCount();
         this.slots = new Memory[count];
         this.frames = new Frame[count];
@@ -57,7 +57,10 @@ final class ReadCaptureStream implements CaptureStream {
         Frame frame = freeFrame();
         long deadline = System.nanoTime() + timeoutNanos;
         while (true) {
-            short events = poller.await(PosixConstants.POLLIN, deadline);
+            int events = poller.await(PosixConstants.POLLIN, deadline);
+            if (events == Poller.WOKEN) {
+                return null;
+            }
             if (events == 0) {
                 throw new FrameTimeoutException(device.path(), "no frame arrived", timeoutNanos / 1_000_000);
             }
@@ -65,7 +68,7 @@ final class ReadCaptureStream implements CaptureStream {
             if (count > 0) {
                 synchronized (slotLock) {
                     held++;
-                    frame.lend(sequence++, System.nanoTime() / 1_000, (int) count, false);
+                    frame.lend(sequence++, System.nanoTime(), (int) count, false);
                 }
                 return frame;
             }
@@ -79,7 +82,7 @@ final class ReadCaptureStream implements CaptureStream {
         }
     }
 
-    private Frame freeFrame() {
+    private Frame freeFrame() throws BuffersExhaustedException {
         synchronized (slotLock) {
             if (closed) {
                 throw new IllegalStateException(device.path() + ": capture stream is closed");
@@ -90,8 +93,7 @@ final class ReadCaptureStream implements CaptureStream {
                 }
             }
         }
-        throw new IllegalStateException(device.path() + ": all " + frames.length
-                + " frames are held by the caller; release frames before asking for more");
+        throw new BuffersExhaustedException(device.path(), frames.length);
     }
 
     @Override
@@ -109,6 +111,12 @@ final class ReadCaptureStream implements CaptureStream {
                 free(frame.index());
             }
         }
+    }
+
+    /** Releasing a read() slot touches no device, so it cannot fail. */
+    @Override
+    public void releaseFailed(V4l2Exception failure) {
+        throw new AssertionError("a read() slot cannot fail to be released", failure);
     }
 
     @Override

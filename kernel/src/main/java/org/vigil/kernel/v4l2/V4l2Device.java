@@ -338,6 +338,33 @@ public final class V4l2Device implements AutoCloseable {
         return new Fraction(parm.getInt(StreamParmLayout.TIMEPERFRAME_NUM), parm.getInt(StreamParmLayout.TIMEPERFRAME_DEN));
     }
 
+    // ---- inputs --------------------------------------------------------------------------------------
+
+    /** The video input in use (VIDIOC_G_INPUT), as v4l2-ctl -I shows it. */
+    public int input() throws V4l2Exception {
+        NativeStruct index = new NativeStruct(Integer.BYTES);
+        ioctl(Vidioc.G_INPUT, index, "cannot read the video input");
+        return index.getInt(0);
+    }
+
+    /**
+     * Selects a video input (VIDIOC_S_INPUT), as v4l2-ctl -i does: a capture card's composite or S-Video socket,
+     * vivid's webcam or HDMI input. Formats and sizes then follow that input.
+     */
+    public void setInput(int input) throws V4l2Exception {
+        NativeStruct index = new NativeStruct(Integer.BYTES);
+        index.putInt(0, input);
+        int errno = ioctlErrno(Vidioc.S_INPUT, index.address());
+        Reference.reachabilityFence(index);
+        if (errno == Errno.EINVAL.code()) {
+            throw new V4l2Exception(path, "VIDIOC_S_INPUT", errno, "the device has no video input " + input,
+                    "`v4l2-ctl -d " + path + " --list-inputs` lists its inputs", Fault.CONFIG);
+        }
+        if (errno != 0) {
+            throw V4l2Exception.fromErrno(path, "VIDIOC_S_INPUT", errno, "cannot select video input " + input);
+        }
+    }
+
     // ---- controls ------------------------------------------------------------------------------------
 
     /** Every enabled control, walked with V4L2_CTRL_FLAG_NEXT_CTRL (class headings skipped). */
@@ -479,7 +506,8 @@ public final class V4l2Device implements AutoCloseable {
     CannotCaptureException noProducer(String call, int errno) {
         return new CannotCaptureException(path, call, errno,
                 "this loopback device has no producer yet, so there is nothing to capture",
-                "start the program that writes into " + path + " first (for a vigil pipe: the camera feeding it)");
+                "start the program that writes into " + path + " first (for a vigil pipe: the camera feeding it)",
+                Fault.TRANSIENT);
     }
 
     static String typeName(BufferType type) {

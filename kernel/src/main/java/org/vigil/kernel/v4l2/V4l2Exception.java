@@ -14,17 +14,25 @@ public class V4l2Exception extends IOException {
     private final String call;
     private final int errno;
     private final String remedy;
+    private final Fault fault;
 
     /**
+     * An error of the kind its errno stands for ({@link Fault#of}).
+     *
      * @param errno  the raw errno, or 0 when the failure was detected by vigil rather than reported by the kernel
      * @param remedy what the user can do about it, or null
      */
     public V4l2Exception(String device, String call, int errno, String problem, String remedy) {
+        this(device, call, errno, problem, remedy, Fault.of(errno));
+    }
+
+    public V4l2Exception(String device, String call, int errno, String problem, String remedy, Fault fault) {
         super(compose(device, call, errno, problem, remedy));
         this.device = device;
         this.call = call;
         this.errno = errno;
         this.remedy = remedy;
+        this.fault = fault;
     }
 
     /** Maps a kernel error to the most specific exception type, so callers can catch busy or vanished devices. */
@@ -59,6 +67,11 @@ public class V4l2Exception extends IOException {
 
     public String remedy() {
         return remedy;
+    }
+
+    /** Whether to wait for a new configuration, retry after a while, or wait for the device to come back. */
+    public Fault fault() {
+        return fault;
     }
 
     private static String compose(String device, String call, int errno, String problem, String remedy) {

@@ -142,6 +142,7 @@ class HeaderAbiTest {
                 #include <errno.h>
                 #include <fcntl.h>
                 #include <poll.h>
+                #include <sys/eventfd.h>
                 #include <sys/mman.h>
                 #include <linux/videodev2.h>
                 int main(void) {

@@ -7,6 +7,7 @@ import org.vigil.kernel.v4l2.BufferType;
 import org.vigil.kernel.v4l2.CaptureSettings;
 import org.vigil.kernel.v4l2.CaptureStream;
 import org.vigil.kernel.v4l2.DeviceVanishedException;
+import org.vigil.kernel.v4l2.Fault;
 import org.vigil.kernel.v4l2.FourCC;
 import org.vigil.kernel.v4l2.Frame;
 import org.vigil.kernel.v4l2.PixFormat;
@@ -35,6 +36,7 @@ class VanishingCameraIT {
                 device.setFormat(BufferType.VIDEO_CAPTURE, PixFormat.request(320, 180, FourCC.YUYV));
                 try (CaptureStream stream = CaptureStream.open(device, CaptureSettings.defaults())) {
                     Frame held = stream.next();
+                    Frame closedLater = stream.next();
                     Files.writeString(DRIVER.resolve("unbind"), "vivid.0");
                     DeviceVanishedException gone = assertThrows(DeviceVanishedException.class, () -> {
                         for (int i = 0; i < stream.bufferCount() + 1; i++) { // frames already done may still come out
@@ -45,7 +47,12 @@ class VanishingCameraIT {
                     assertTrue(gone.getMessage().contains("the device has gone"), gone.getMessage());
                     DeviceVanishedException requeue = assertThrows(DeviceVanishedException.class, held::release);
                     assertEquals("VIDIOC_QBUF", requeue.call());
+                    closedLater.close(); // in a finally block: must not throw, the next next() reports it
+                    closedLater.close();
                     assertEquals(0, stream.framesHeld(), "a frame that could not be queued back is no longer held");
+                    DeviceVanishedException kept = assertThrows(DeviceVanishedException.class, stream::next);
+                    assertEquals("VIDIOC_QBUF", kept.call(), "the failure close() met, reported by next()");
+                    assertEquals(Fault.GONE, kept.fault());
                 }
             }
             ProcessResources after = ProcessResources.now();

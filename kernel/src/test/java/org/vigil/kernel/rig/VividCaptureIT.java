@@ -156,7 +156,7 @@ class VividCaptureIT {
             if (i % 10 == 0) {
                 checkColourBars(frame.data(), frame.format());
             }
-            seen.add(new long[] {frame.sequence(), frame.timestampMicros()});
+            seen.add(new long[] {frame.sequence(), frame.timestampNanos()});
             frame.release();
         }
         return seen;

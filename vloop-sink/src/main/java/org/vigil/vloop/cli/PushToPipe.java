@@ -71,7 +71,7 @@ public final class PushToPipe implements Callable<Integer> {
     @Option(names = "--raw", paramLabel = "FILE", description = "Push the frames of a raw file instead of the pattern.")
     private Path raw;
 
-    @Option(names = "--raw-layout", paramLabel = "yuyv|i420|grey|bgr", converter = LayoutConverter.class,
+    @Option(names = "--raw-layout", paramLabel = "yuyv|uyvy|i420|nv12|grey|bgr|rgb", converter = LayoutConverter.class,
             description = "The raw file's pixel layout (default: the pipe's format).")
     private ImageLayout rawLayout;
 
@@ -294,7 +294,9 @@ public final class PushToPipe implements Callable<Integer> {
             try {
                 return ImageLayout.valueOf(text.strip().toUpperCase(Locale.ROOT).replace("YU12", "I420").replace("GRAY", "GREY"));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--raw-layout wants yuyv, i420, grey or bgr, not '" + text + "'");
+                throw new IllegalArgumentException("--raw-layout wants one of " + String.join(", ",
+                        java.util.Arrays.stream(ImageLayout.values()).map(l -> l.name().toLowerCase(Locale.ROOT)).toList())
+                        + ", not '" + text + "'");
             }
         }
     }

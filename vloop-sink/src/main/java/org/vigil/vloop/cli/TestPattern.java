@@ -6,7 +6,7 @@ import org.opencv.core.Point;
 import org.opencv.core.Rect;
 import org.opencv.core.Scalar;
 import org.opencv.imgproc.Imgproc;
-import org.vigil.vloop.image.OpenCvNatives;
+import org.vigil.opencv.OpenCvNatives;
 
 /**
  * A moving picture for checking viewers: colour bars, a box that sweeps across, the frame number in digits, and the

@@ -4,15 +4,16 @@ import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
+import org.vigil.opencv.MatViews;
 
 import java.nio.ByteBuffer;
 
 /**
- * One picture the pipeline hands in: a camera buffer, a raw buffer or a caller's Mat. Made once per distinct
- * buffer (see {@link SourceImages}) and reused for every frame that lands in it, so nothing is allocated per frame.
- * A buffer's Mat headers are made only when a conversion first asks for them: a picture already in the pipe's
- * layout is copied or written as it is, without OpenCV. The views some conversions need (the even rows of a YUYV
- * frame as Y0 U Y1 V quads, the luma plane of an I420 frame) are made on first use and kept.
+ * One picture the pipeline hands in: a camera buffer, a raw buffer or a caller's Mat. Made once per distinct buffer
+ * (see {@link SourceImages}) and reused for every frame that lands in it, so nothing is allocated per frame. Its Mat
+ * headers are made only when a conversion first asks for them (a picture already in the pipe's layout is copied or
+ * written as it is, without OpenCV) and kept: the whole picture, the planes of a planar one (rows {@code rowBytes}
+ * apart for luma, half that for I420's chroma, as V4L2 lays them out), a packed 4:2:2 frame's quads and its even rows.
  */
 public final class SourceImage implements AutoCloseable {
     private final ImageLayout layout;
@@ -23,8 +24,13 @@ public final class SourceImage implements AutoCloseable {
     private final long rowBytes;
     private final Mat callerMat;
     private Mat whole;
+    private Mat quads;
     private Mat evenRowQuads;
-    private Mat lumaPlane;
+    private Mat luma;
+    private Mat chromaU;
+    private Mat chromaV;
+    private Mat chromaPairs;
+    private Mat chromaRows;
 
     private SourceImage(ImageLayout layout, int width, int height, ByteBuffer buffer, long address, long rowBytes,
                         Mat callerMat) {
@@ -41,7 +47,7 @@ public final class SourceImage implements AutoCloseable {
     /**
      * A picture in a direct buffer (a mapped camera buffer, a buffer read from a file), starting at its first byte.
      *
-     * @param rowBytes bytes from one row to the next (V4L2's bytesperline); for I420 the planes must be packed
+     * @param rowBytes bytes from one row to the next (V4L2's bytesperline; of the luma plane for a planar layout)
      */
     public static SourceImage over(ByteBuffer buffer, ImageLayout layout, int width, int height, long rowBytes) {
         layout.requireSize(width, height);
@@ -50,15 +56,15 @@ public final class SourceImage implements AutoCloseable {
                     + "so that OpenCV and write() can read it without a copy");
         }
         long packed = layout.packedRowBytes(width);
-        if (rowBytes < packed || layout == ImageLayout.I420 && rowBytes != packed) {
+        if (rowBytes < packed || layout == ImageLayout.I420 && rowBytes % 2 != 0) {
             throw new IllegalArgumentException("a " + width + "x" + height + " " + layout.name() + " picture has rows of "
-                    + packed + " bytes" + (layout == ImageLayout.I420 ? " exactly" : " or more") + ", got " + rowBytes);
+                    + packed + " bytes or more" + (layout == ImageLayout.I420 ? ", an even number" : "") + ", got " + rowBytes);
         }
-        long needed = rowBytes * (layout.matRows(height) - 1) + packed;
+        long needed = layout.neededBytes(width, height, rowBytes);
         if (buffer.capacity() < needed) {
             // OpenCV (and the copy) would take the buffer and read past its end
-            throw new IllegalArgumentException("a " + width + "x" + height + " " + layout.name() + " picture needs "
-                    + needed + " bytes, the buffer holds " + buffer.capacity());
+            throw new IllegalArgumentException("a " + width + "x" + height + " " + layout.name() + " picture with rows of "
+                    + rowBytes + " bytes needs " + needed + " bytes, the buffer holds " + buffer.capacity());
         }
         long address = Pointer.nativeValue(Native.getDirectBufferPointer(buffer));
         return new SourceImage(layout, width, height, buffer, address, rowBytes, null);
@@ -76,12 +82,13 @@ public final class SourceImage implements AutoCloseable {
     /** Null when the Mat holds a width x height picture in this layout, else what is wrong. */
     static String shapeProblem(Mat mat, ImageLayout layout, int width, int height) {
         int rows = layout.matRows(height);
-        if (mat.rows() == rows && mat.cols() == width && mat.type() == layout.matType()) {
+        if (mat.rows() == rows && mat.cols() == width && mat.type() == layout.matType()
+                && (!layout.isPlanar() || mat.isContinuous())) {
             return null;
         }
         return "this sink takes " + width + "x" + height + " " + layout.description() + " pictures (a " + rows + "x"
-                + width + " " + CvType.typeToString(layout.matType()) + " Mat), got a " + mat.rows() + "x" + mat.cols()
-                + " " + CvType.typeToString(mat.type()) + " Mat";
+                + width + " " + CvType.typeToString(layout.matType()) + (layout.isPlanar() ? " continuous" : "")
+                + " Mat), got a " + mat.rows() + "x" + mat.cols() + " " + CvType.typeToString(mat.type()) + " Mat";
     }
 
     public ImageLayout layout() {
@@ -106,7 +113,7 @@ public final class SourceImage implements AutoCloseable {
         return address;
     }
 
-    /** Bytes from one row to the next. */
+    /** Bytes from one row to the next (of the luma plane for a planar layout). */
     public long rowBytes() {
         return rowBytes;
     }
@@ -120,49 +127,136 @@ public final class SourceImage implements AutoCloseable {
         return layout.imageBytes(width, height);
     }
 
-    /** The whole picture in its layout's Mat shape (made on first use for a buffer). */
+    /**
+     * The whole picture in its layout's Mat shape. A planar picture has one only when its rows are packed (the
+     * stacked planes OpenCV's 4:2:0 codes read); with padded rows its planes are seen one by one.
+     */
     public Mat whole() {
         if (whole == null) {
-            OpenCvNatives.load();
-            whole = new Mat(layout.matRows(height), width, layout.matType(), buffer, rowBytes);
+            if (layout.isPlanar() && !isPacked()) {
+                throw new IllegalStateException("a " + layout.name() + " picture with padded rows has no whole-image view: "
+                        + "use its planes");
+            }
+            whole = MatViews.over(buffer, layout.matRows(height), width, layout.matType(), rowBytes);
         }
         return whole;
     }
 
+    /** Packed 4:2:2 only: the picture as pixel pairs (Y0 U Y1 V or U Y0 V Y1), height x width/2. */
+    public Mat quads() {
+        requirePacked422("pixel-pair quads");
+        if (quads == null) {
+            quads = buffer != null ? MatViews.packedQuads(buffer, width, height, rowBytes) : quadsOfMat(height, 1);
+        }
+        return quads;
+    }
+
     /**
-     * YUYV only: the even rows seen as (Y0 U Y1 V) quads, height/2 x width/2: the chroma of 4:2:0 taken from the
+     * Packed 4:2:2 only: the even rows seen as pixel-pair quads, height/2 x width/2: the chroma of 4:2:0 taken from the
      * even lines, read straight from the frame without a copy.
      */
     public Mat evenRowQuads() {
-        if (layout != ImageLayout.YUYV) {
-            throw new IllegalStateException("even-row quads exist for YUYV pictures, this one is " + layout);
-        }
+        requirePacked422("even-row quads");
         if (evenRowQuads == null) {
-            if (buffer != null) {
-                OpenCvNatives.load();
-                evenRowQuads = new Mat(height / 2, width / 2, CvType.CV_8UC4, buffer, 2 * rowBytes);
-            } else if (callerMat.isContinuous()) {
-                // Two lines a row, as quads; the first width/2 quads of each row are the even line.
-                Mat pairsOfLines = callerMat.reshape(4, height / 2);
-                evenRowQuads = pairsOfLines.colRange(0, width / 2);
-                pairsOfLines.release();
-            } else {
-                throw new IllegalArgumentException("a YUYV Mat with padded rows cannot be turned into 4:2:0 here: "
-                        + "pass a continuous Mat (or the camera buffer itself)");
-            }
+            evenRowQuads = buffer != null ? MatViews.packedEvenRowQuads(buffer, width, height, rowBytes)
+                    : quadsOfMat(height / 2, 2);
         }
         return evenRowQuads;
     }
 
-    /** I420 only: the luma plane, height x width. */
-    public Mat lumaPlane() {
-        if (layout != ImageLayout.I420) {
-            throw new IllegalStateException("a luma plane view exists for I420 pictures, this one is " + layout);
+    /** A caller's continuous 4:2:2 Mat as quads, {@code linesPerRow} lines to a row (the first line's quads kept). */
+    private Mat quadsOfMat(int rows, int linesPerRow) {
+        if (!callerMat.isContinuous()) {
+            throw new IllegalArgumentException("a packed 4:2:2 Mat with padded rows cannot be seen as quads here: "
+                    + "pass a continuous Mat (or the camera buffer itself)");
         }
-        if (lumaPlane == null) {
-            lumaPlane = whole().rowRange(0, height);
+        Mat lines = callerMat.reshape(4, rows);
+        Mat view = lines.colRange(0, width / 2);
+        lines.release();
+        return view;
+    }
+
+    /** I420, NV12 and GREY: the luma plane, height x width. */
+    public Mat luma() {
+        if (!layout.isPlanar() && layout != ImageLayout.GREY) {
+            throw new IllegalStateException("a luma plane view exists for I420, NV12 and GREY pictures, this one is " + layout);
         }
-        return lumaPlane;
+        if (luma == null) {
+            luma = buffer != null ? MatViews.over(buffer, height, width, CvType.CV_8UC1, rowBytes)
+                    : layout == ImageLayout.GREY ? callerMat : callerMat.rowRange(0, height);
+        }
+        return luma;
+    }
+
+    /** I420 only: the U (Cb) plane, half width and half height, rows half the luma stride apart. */
+    public Mat chromaU() {
+        requireLayout(ImageLayout.I420, "U plane");
+        if (chromaU == null) {
+            chromaU = chromaPlane(0);
+        }
+        return chromaU;
+    }
+
+    /** I420 only: the V (Cr) plane. */
+    public Mat chromaV() {
+        requireLayout(ImageLayout.I420, "V plane");
+        if (chromaV == null) {
+            chromaV = chromaPlane(1);
+        }
+        return chromaV;
+    }
+
+    private Mat chromaPlane(int index) {
+        long chromaStride = rowBytes / 2;
+        int rows = height / 2;
+        if (buffer == null) {
+            // the stacked Mat's chroma rows hold two chroma rows each: U's, then V's
+            Mat both = callerMat.rowRange(height, height + rows);
+            Mat halves = both.reshape(1, 2 * rows);
+            Mat plane = halves.rowRange(index * rows, index * rows + rows);
+            both.release();
+            halves.release();
+            return plane;
+        }
+        long offset = rowBytes * height + index * chromaStride * rows;
+        return MatViews.over(buffer, offset, rows, width / 2, CvType.CV_8UC1, chromaStride);
+    }
+
+    /** NV12 only: the chroma plane as (U, V) pairs, half width and half height, rows the luma stride apart. */
+    public Mat chromaPairs() {
+        requireLayout(ImageLayout.NV12, "UV plane");
+        if (chromaPairs == null) {
+            chromaPairs = MatViews.over(requireBuffer(), rowBytes * height, height / 2, width / 2, CvType.CV_8UC2, rowBytes);
+        }
+        return chromaPairs;
+    }
+
+    /** NV12 only: the chroma plane as bytes, half height by full width (U V U V ...), for filling 4:2:2 chroma rows. */
+    public Mat chromaRows() {
+        requireLayout(ImageLayout.NV12, "UV plane");
+        if (chromaRows == null) {
+            chromaRows = MatViews.over(requireBuffer(), rowBytes * height, height / 2, width, CvType.CV_8UC1, rowBytes);
+        }
+        return chromaRows;
+    }
+
+    private ByteBuffer requireBuffer() {
+        if (buffer == null) {
+            throw new IllegalStateException(layout.name() + " pictures are taken from camera buffers, not Mats");
+        }
+        return buffer;
+    }
+
+    private void requirePacked422(String what) {
+        if (!layout.isPacked422()) {
+            throw new IllegalStateException(what + " exist for YUYV and UYVY pictures, this one is " + layout);
+        }
+    }
+
+    private void requireLayout(ImageLayout wanted, String what) {
+        if (layout != wanted) {
+            throw new IllegalStateException("a " + what + " view exists for " + wanted + " pictures, this one is " + layout);
+        }
     }
 
     /**
@@ -180,11 +274,10 @@ public final class SourceImage implements AutoCloseable {
     /** Releases the headers made here; the pixels belong to whoever owns the buffer or Mat. */
     @Override
     public void close() {
-        if (evenRowQuads != null) {
-            evenRowQuads.release();
-        }
-        if (lumaPlane != null) {
-            lumaPlane.release();
+        for (Mat view : new Mat[] {quads, evenRowQuads, luma, chromaU, chromaV, chromaPairs, chromaRows}) {
+            if (view != null && view != callerMat) {
+                view.release();
+            }
         }
         if (whole != null && whole != callerMat) {
             whole.release();

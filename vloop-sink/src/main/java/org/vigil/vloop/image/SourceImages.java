@@ -50,16 +50,26 @@ public final class SourceImages implements AutoCloseable {
     /** A captured frame, which must be in this input's layout and size; its mapped buffer is wrapped in place. */
     public SourceImage of(Frame frame) {
         PixFormat format = frame.format();
-        int expected = fourccOf(layout);
+        int expected = layout.fourcc();
         if (format.pixelFormat() != expected || format.width() != width || format.height() != height) {
             throw new IllegalArgumentException("this sink takes " + width + "x" + height + " "
                     + (expected == 0 ? layout.description() + " pictures, which no camera delivers" : FourCC.name(expected))
                     + " frames, got a " + format.describeRequest() + " frame");
         }
-        return of(frame.data(), format.bytesPerLine() == 0 ? layout.packedRowBytes(width) : format.bytesPerLine());
+        return of(frame.data(), rowBytes(frame));
     }
 
-    /** A caller's Mat: BGR CV_8UC3, grey CV_8UC1, YUYV CV_8UC2 or I420 CV_8UC1 with stacked planes. */
+    /** Whether a captured frame holds a whole picture: bytesused covers every plane at the driver's bytesperline. */
+    public boolean isWhole(Frame frame) {
+        return !frame.isCorrupt() && frame.bytesUsed() >= layout.neededBytes(width, height, rowBytes(frame));
+    }
+
+    private long rowBytes(Frame frame) {
+        int bytesPerLine = frame.format().bytesPerLine();
+        return bytesPerLine == 0 ? layout.packedRowBytes(width) : bytesPerLine;
+    }
+
+    /** A caller's Mat: BGR or RGB CV_8UC3, grey CV_8UC1, YUYV or UYVY CV_8UC2, or I420 CV_8UC1 with stacked planes. */
     public SourceImage of(Mat mat) {
         for (int i = 0; i < count; i++) {
             if (images[i].wraps(mat)) {
@@ -72,15 +82,6 @@ public final class SourceImages implements AutoCloseable {
     /** Bytes of one frame that a captured frame must hold at least. */
     public int imageBytes() {
         return layout.imageBytes(width, height);
-    }
-
-    private static int fourccOf(ImageLayout layout) {
-        return switch (layout) {
-            case YUYV -> FourCC.YUYV;
-            case I420 -> FourCC.YU12;
-            case GREY -> FourCC.GREY;
-            case BGR -> 0;
-        };
     }
 
     private SourceImage remember(SourceImage image) {

@@ -8,7 +8,7 @@ import org.vigil.vloop.PipeChoice;
 import org.vigil.vloop.PipeFormat;
 import org.vigil.vloop.PipeSettings;
 import org.vigil.vloop.image.ImageLayout;
-import org.vigil.vloop.image.OpenCvNatives;
+import org.vigil.opencv.OpenCvNatives;
 
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;

@@ -23,10 +23,10 @@ class PushToPipeTest {
     void wrongUsageSaysWhatIsWrongAndExitsWithTwo() {
         assertUsage(run("--size", "640"), "--size wants WIDTHxHEIGHT, e.g. 640x480");
         assertUsage(run("--fps", "0"), "--fps wants a whole number from 1 to 240, not '0'");
-        assertUsage(run("--format", "rgb"), "pipe format 'rgb' is not one of [yuyv, yu12, grey]");
+        assertUsage(run("--format", "rgb"), "'rgb' is not one of yuyv | yu12 | grey");
         assertUsage(run("--loop"), "--loop goes with --raw");
         assertUsage(run("--bogus"), "Unknown option: '--bogus'");
-        assertUsage(run("--raw-layout", "rgb"), "--raw-layout wants yuyv, i420, grey or bgr, not 'rgb'");
+        assertUsage(run("--raw-layout", "hsv"), "--raw-layout wants one of yuyv, uyvy, i420, nv12, grey, bgr, rgb, not 'hsv'");
         assertUsage(run("--size", "321x240", "--format", "yu12"), "pipe format YU12: I420 (planar 4:2:0, V4L2 YU12) "
                 + "needs an even width and height");
     }

@@ -1,6 +1,7 @@
 package org.vigil.vloop.image;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.vigil.opencv.OpenCvNatives;
 import org.junit.jupiter.api.Test;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
@@ -142,11 +143,127 @@ class ConversionsTest {
     }
 
     @Test
-    void aPairWithoutConversionIsRefusedClearly() {
+    void aLayoutNoPipeCarriesIsRefusedClearly() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Conversions.between(ImageLayout.I420, ImageLayout.YUYV, W, H));
-        assertTrue(e.getMessage().contains("no conversion from I420") && e.getMessage().contains("send I420 pictures to a pipe of [I420, GREY]"),
-                e.getMessage());
+                () -> Conversions.between(ImageLayout.I420, ImageLayout.BGR, W, H));
+        assertEquals("pipes carry YUYV, I420 or GREY pictures, not BGR (OpenCV 8-bit colour): send I420 pictures to a "
+                + "pipe of [YUYV, I420, GREY]", e.getMessage());
+    }
+
+    @Test
+    void uyvySwapsIntoYuyvAndGivesItsLumaAndEvenLineChroma() {
+        int stride = 2 * W + 8;
+        ByteBuffer uyvy = randomBuffer(stride * H);
+        byte[] in = bytes(uyvy);
+        try (SourceImages sources = new SourceImages(ImageLayout.UYVY, W, H)) {
+            SourceImage image = sources.of(uyvy, stride);
+            byte[] yuyv = render(ImageLayout.UYVY, ImageLayout.YUYV, image);
+            byte[] grey = render(ImageLayout.UYVY, ImageLayout.GREY, image);
+            byte[] i420 = render(ImageLayout.UYVY, ImageLayout.I420, image);
+            for (int y = 0; y < H; y++) {
+                for (int x = 0; x < W; x++) {
+                    int at = y * stride + 2 * x;
+                    assertEquals(in[at + 1], yuyv[(y * W + x) * 2], "Y at " + x + "," + y);
+                    assertEquals(in[at], yuyv[(y * W + x) * 2 + 1], "chroma at " + x + "," + y);
+                    assertEquals(in[at + 1], grey[y * W + x], "grey at " + x + "," + y);
+                    assertEquals(in[at + 1], i420[y * W + x], "I420 Y at " + x + "," + y);
+                }
+            }
+            for (int y = 0; y < H / 2; y++) {
+                for (int x = 0; x < W / 2; x++) {
+                    int quad = 2 * y * stride + 4 * x;
+                    assertEquals(in[quad], i420[W * H + y * W / 2 + x], "U at " + x + "," + y);
+                    assertEquals(in[quad + 2], i420[W * H * 5 / 4 + y * W / 2 + x], "V at " + x + "," + y);
+                }
+            }
+        }
+    }
+
+    /** Planar 4:2:0 frames as V4L2 lays them out with padded rows: chroma rows half (I420) or all (NV12) of the stride. */
+    @Test
+    void planarFramesWithPaddedRowsReachEveryPipeLayout() {
+        int stride = W + 16;
+        for (ImageLayout layout : new ImageLayout[] {ImageLayout.I420, ImageLayout.NV12}) {
+            ByteBuffer frame = randomBuffer((int) layout.neededBytes(W, H, stride));
+            byte[] in = bytes(frame);
+            try (SourceImages sources = new SourceImages(layout, W, H)) {
+                SourceImage image = sources.of(frame, stride);
+                byte[] yuyv = render(layout, ImageLayout.YUYV, image);
+                byte[] i420 = render(layout, ImageLayout.I420, image);
+                byte[] grey = render(layout, ImageLayout.GREY, image);
+                for (int y = 0; y < H; y++) {
+                    for (int x = 0; x < W; x++) {
+                        byte luma = in[y * stride + x];
+                        String at = layout + " at " + x + "," + y;
+                        assertEquals(luma, grey[y * W + x], "grey " + at);
+                        assertEquals(luma, i420[y * W + x], "I420 Y " + at);
+                        assertEquals(luma, yuyv[2 * (y * W + x)], "YUYV Y " + at);
+                        byte u = chroma(layout, in, stride, x / 2, y / 2, 0);
+                        byte v = chroma(layout, in, stride, x / 2, y / 2, 1);
+                        assertEquals(x % 2 == 0 ? u : v, yuyv[2 * (y * W + x) + 1], "YUYV chroma " + at);
+                        if (x % 2 == 0 && y % 2 == 0) {
+                            assertEquals(u, i420[W * H + (y / 2) * W / 2 + x / 2], "I420 U " + at);
+                            assertEquals(v, i420[W * H * 5 / 4 + (y / 2) * W / 2 + x / 2], "I420 V " + at);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static byte chroma(ImageLayout layout, byte[] frame, int stride, int cx, int cy, int plane) {
+        if (layout == ImageLayout.NV12) {
+            return frame[stride * H + cy * stride + 2 * cx + plane];
+        }
+        return frame[stride * H + plane * (stride / 2) * (H / 2) + cy * (stride / 2) + cx];
+    }
+
+    @Test
+    void rgbConvertsAsOpenCvDoes() {
+        Mat rgb = new Mat(H, W, CvType.CV_8UC3);
+        rgb.put(0, 0, bytes(randomBuffer(W * H * 3)));
+        int[][] cases = {
+                {ImageLayout.YUYV.ordinal(), Imgproc.COLOR_RGB2YUV_YUYV},
+                {ImageLayout.I420.ordinal(), Imgproc.COLOR_RGB2YUV_I420},
+                {ImageLayout.GREY.ordinal(), Imgproc.COLOR_RGB2GRAY}};
+        try (SourceImages sources = new SourceImages(ImageLayout.RGB, W, H)) {
+            for (int[] c : cases) {
+                ImageLayout pipe = ImageLayout.values()[c[0]];
+                Mat reference = new Mat();
+                Imgproc.cvtColor(rgb, reference, c[1]);
+                byte[] expected = new byte[(int) (reference.total() * reference.elemSize())];
+                reference.get(0, 0, expected);
+                reference.release();
+                try (Conversion conversion = Conversions.between(ImageLayout.RGB, pipe, W, H)) {
+                    assertArrayEquals(expected, render(conversion, sources.of(rgb), pipe), pipe.name());
+                }
+            }
+        } finally {
+            rgb.release();
+        }
+    }
+
+    @Test
+    void aPaddedI420FrameIsCopiedPlaneByPlane() {
+        int stride = W + 32;
+        ByteBuffer frame = randomBuffer((int) ImageLayout.I420.neededBytes(W, H, stride));
+        byte[] in = bytes(frame);
+        try (SourceImages sources = new SourceImages(ImageLayout.I420, W, H)) {
+            byte[] out = render(ImageLayout.I420, ImageLayout.I420, sources.of(frame, stride));
+            for (int y = 0; y < H; y++) {
+                for (int x = 0; x < W; x++) {
+                    assertEquals(in[y * stride + x], out[y * W + x], "Y at " + x + "," + y);
+                }
+            }
+            for (int plane = 0; plane < 2; plane++) {
+                for (int y = 0; y < H / 2; y++) {
+                    for (int x = 0; x < W / 2; x++) {
+                        assertEquals(in[stride * H + plane * (stride / 2) * (H / 2) + y * stride / 2 + x],
+                                out[W * H + plane * W * H / 4 + y * W / 2 + x], "plane " + plane + " at " + x + "," + y);
+                    }
+                }
+            }
+        }
     }
 
     @Test
@@ -224,6 +341,12 @@ class ConversionsTest {
     private static byte[] convert(Conversion conversion, ByteBuffer source, ImageLayout from, ImageLayout to) {
         try (SourceImages sources = new SourceImages(from, W, H)) {
             return render(conversion, sources.of(source), to);
+        }
+    }
+
+    private static byte[] render(ImageLayout from, ImageLayout to, SourceImage image) {
+        try (Conversion conversion = Conversions.between(from, to, W, H)) {
+            return render(conversion, image, to);
         }
     }
 

@@ -12,7 +12,7 @@ import org.vigil.vloop.LoopbackPipes;
 import org.vigil.vloop.LoopbackSink;
 import org.vigil.vloop.PipeFormat;
 import org.vigil.vloop.image.ImageLayout;
-import org.vigil.vloop.image.OpenCvNatives;
+import org.vigil.opencv.OpenCvNatives;
 
 import java.util.Map;
 import java.util.Random;
@@ -41,8 +41,8 @@ class MotionPipeIT {
             motionBytes[2 * i] = greyBytes[i];
             motionBytes[2 * i + 1] = (byte) 128;
         }
-        LoopbackOptions options = LoopbackOptions.parse(Map.of("loopback-pipe", "label:vigil-a",
-                "motion-pipe", "label:vigil-m", "loopback-fps", "10"));
+        LoopbackOptions options = LoopbackOptions.parse(Map.of("pipe", "label:vigil-a",
+                "motion-pipe", "label:vigil-m", "fps", "10"));
         try (LoopbackPipes pipes = LoopbackPipes.open(options, ImageLayout.BGR, 320, 240, new Fraction(1, 25), 160, 120)) {
             LoopbackSink feed = pipes.feed().orElseThrow();
             LoopbackSink motion = pipes.motion().orElseThrow();

@@ -85,9 +85,9 @@ class PipeBadInputIT {
     }
 
     @Test
-    void aSourceWithoutConversionIsRefusedBeforeAnyDeviceIsOpened() {
+    void aSourceThatCannotHaveThisSizeIsRefusedBeforeAnyDeviceIsOpened() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LoopbackWriter.open(
-                PipeSettings.of(640, 480).withChoice(new PipeChoice.Labelled("vigil-a")), ImageLayout.I420));
-        assertTrue(e.getMessage().startsWith("no conversion from I420"), e.getMessage());
+                PipeSettings.of(640, 479).withChoice(new PipeChoice.Labelled("vigil-a")), ImageLayout.NV12));
+        assertTrue(e.getMessage().startsWith("NV12 (semi-planar 4:2:0) needs an even width and height"), e.getMessage());
     }
 }

@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.opencv.core.Mat;
 
-class YuyvLumaTest {
+class PackedLumaTest {
 
     private static final int W = 64;
     private static final int H = 48;
@@ -36,7 +36,7 @@ class YuyvLumaTest {
         int stride = 2 * W + 16;
         ByteBuffer buffer = ByteBuffer.allocateDirect(stride * H);
         byte[] luma = fill(buffer, stride, 1);
-        try (YuyvLuma extractor = new YuyvLuma(W, H, stride)) {
+        try (PackedLuma extractor = PackedLuma.yuyv(W, H, stride)) {
             Mat grey = extractor.fullSize(buffer);
             byte[] got = new byte[W * H];
             grey.get(0, 0, got);
@@ -49,7 +49,7 @@ class YuyvLumaTest {
     void shrunkAveragesTheYPlaneOverEachBlock() {
         ByteBuffer buffer = ByteBuffer.allocateDirect(2 * W * H);
         byte[] luma = fill(buffer, 2 * W, 2);
-        try (YuyvLuma extractor = new YuyvLuma(W, H, 2 * W)) {
+        try (PackedLuma extractor = PackedLuma.yuyv(W, H, 2 * W)) {
             for (int factor : new int[] {2, 4}) {
                 Mat small = extractor.shrunk(buffer, factor);
                 int sw = W / factor;
@@ -82,13 +82,35 @@ class YuyvLumaTest {
     }
 
     @Test
+    void uyvyFramesGiveTheirYPlaneToo() {
+        int stride = 2 * W;
+        ByteBuffer yuyv = ByteBuffer.allocateDirect(stride * H);
+        byte[] luma = fill(yuyv, stride, 3);
+        ByteBuffer uyvy = ByteBuffer.allocateDirect(stride * H);
+        for (int i = 0; i < stride * H; i += 2) { // the same picture with each (Y, chroma) pair swapped
+            uyvy.put(i, yuyv.get(i + 1)).put(i + 1, yuyv.get(i));
+        }
+        try (PackedLuma fromYuyv = PackedLuma.yuyv(W, H, stride);
+             PackedLuma fromUyvy = new PackedLuma(PackedLuma.Order.UYVY, W, H, stride)) {
+            byte[] full = new byte[W * H];
+            fromUyvy.fullSize(uyvy).get(0, 0, full);
+            assertArrayEquals(luma, full);
+            byte[] expected = new byte[(W / 4) * (H / 4)];
+            byte[] got = new byte[expected.length];
+            fromYuyv.shrunk(yuyv, 4).get(0, 0, expected);
+            fromUyvy.shrunk(uyvy, 4).get(0, 0, got);
+            assertArrayEquals(expected, got, "shrinking averages the same pixels in either order");
+        }
+    }
+
+    @Test
     void buffersThatCannotBeWrappedAreRefused() {
-        try (YuyvLuma extractor = new YuyvLuma(W, H, 2 * W)) {
+        try (PackedLuma extractor = PackedLuma.yuyv(W, H, 2 * W)) {
             IllegalArgumentException heap = assertThrows(IllegalArgumentException.class, () -> extractor.fullSize(ByteBuffer.allocate(2 * W * H)));
             assertTrue(heap.getMessage().contains("direct"), heap.getMessage());
             IllegalArgumentException small = assertThrows(IllegalArgumentException.class, () -> extractor.fullSize(ByteBuffer.allocateDirect(2 * W * H - 1)));
             assertTrue(small.getMessage().contains("too small"), small.getMessage());
         }
-        assertThrows(IllegalArgumentException.class, () -> new YuyvLuma(W, H, W));
+        assertThrows(IllegalArgumentException.class, () -> PackedLuma.yuyv(W, H, W));
     }
 }

@@ -10,7 +10,7 @@ import org.vigil.detectors.Detection;
 import org.vigil.detectors.DetectorProvider;
 import org.vigil.detectors.DetectorSetup;
 import org.vigil.detectors.MotionDetector;
-import org.vigil.detectors.OpenCvNatives;
+import org.vigil.opencv.OpenCvNatives;
 
 /** Feeds every scenario, frame by frame, to a fresh instance of every detector at its default options. */
 public final class Evaluation {

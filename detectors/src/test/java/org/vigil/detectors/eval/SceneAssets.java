@@ -8,7 +8,7 @@ import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
-import org.vigil.detectors.OpenCvNatives;
+import org.vigil.opencv.OpenCvNatives;
 
 /**
  * What the labelled scenarios are built from, all taken from vtest.avi: the clean background (the per-pixel median

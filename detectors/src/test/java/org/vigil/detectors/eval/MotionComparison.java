@@ -19,7 +19,7 @@ import org.vigil.detectors.DetectorCatalog;
 import org.vigil.detectors.DetectorProvider;
 import org.vigil.detectors.DetectorSetup;
 import org.vigil.detectors.MotionDetector;
-import org.vigil.detectors.OpenCvNatives;
+import org.vigil.opencv.OpenCvNatives;
 
 /**
  * vigil beside Debian's motion on the same frames. {@code export DIR} writes a run of evaluation scenarios as one
