@@ -1,0 +1,215 @@
+package org.vigil.core.lifecycle;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vigil.core.config.CameraConfig;
+import org.vigil.core.config.ConfigLoader;
+import org.vigil.core.config.ConfigProblem;
+import org.vigil.core.config.VigilConfig;
+import org.vigil.core.pipeline.CameraContext;
+import org.vigil.core.pipeline.CameraPipeline;
+import org.vigil.core.pipeline.FrameTap;
+import org.vigil.detectors.DetectorCatalog;
+import org.vigil.vloop.PipeFinder;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The running daemon: its cameras, the status line, the shared executor for pipe reopen attempts. States as Jetty's
+ * lifecycle has them (stopped, starting, started, stopping); starts in order (config, then cameras, then the status
+ * line) and stops in reverse, each camera within a deadline. A reload validates the whole file first and changes
+ * nothing when anything in it is wrong; otherwise it touches only what changed.
+ */
+public final class Daemon implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Daemon.class);
+
+    /** The daemon's life. */
+    public enum State { STOPPED, STARTING, STARTED, STOPPING }
+
+    private final ConfigLoader loader;
+    private final CameraContext context;
+    private final ExecutorService reopenAttempts;
+    private final Map<String, CameraPipeline> cameras = new LinkedHashMap<>();
+    private volatile State state = State.STOPPED;
+    private VigilConfig config;
+    private StatusReporter status;
+
+    private Daemon(ConfigLoader loader, CameraContext context, ExecutorService reopenAttempts) {
+        this.loader = loader;
+        this.context = context;
+        this.reopenAttempts = reopenAttempts;
+    }
+
+    /** A daemon for this machine's devices; {@code tap} is a test's look at annotated frames, null otherwise. */
+    public static Daemon create(DetectorCatalog detectors, FrameTap tap) {
+        ExecutorService reopen = reopenPool();
+        CameraContext context = new CameraContext(detectors, PipeFinder.system(), reopen, new SinkLog(), tap);
+        return new Daemon(new ConfigLoader(detectors), context, reopen);
+    }
+
+    /** Two threads for every sink's reopen attempts: opening a pipe is quick, two keep one slow node from holding all. */
+    private static ExecutorService reopenPool() {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "vigil-reopen");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        pool.prestartAllCoreThreads();
+        return pool;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public synchronized VigilConfig config() {
+        return config;
+    }
+
+    /** The cameras running now, in config order. */
+    public synchronized List<CameraPipeline> cameras() {
+        return List.copyOf(cameras.values());
+    }
+
+    public synchronized CameraPipeline camera(String name) {
+        return cameras.get(name);
+    }
+
+    /** Starts every camera of a checked config; a camera that cannot open yet keeps trying on its own thread. */
+    public synchronized void start(VigilConfig first) {
+        state = State.STARTING;
+        config = first;
+        for (CameraConfig camera : first.cameras().values()) {
+            startCamera(camera);
+        }
+        status = new StatusReporter(first.statusInterval(), this::cameras);
+        state = State.STARTED;
+    }
+
+    /**
+     * Reads the config file again. With any problem in it, every problem is logged and the running config stays;
+     * otherwise unchanged cameras run on untouched, cameras whose detector, masks, zones or annotation changed take
+     * the change at their next frame, cameras whose device, format or pipes changed restart, and added and removed
+     * cameras start and stop.
+     *
+     * @return whether the new config was taken
+     */
+    public synchronized boolean reload() {
+        ConfigLoader.Result result = loader.check(config.file());
+        if (result.config().isEmpty()) {
+            log.error("config {} rejected on reload: {} problem{}; the running config stays", config.file(),
+                    result.problems().size(), result.problems().size() == 1 ? "" : "s");
+            for (ConfigProblem problem : result.problems()) {
+                log.error("  {}", problem);
+            }
+            return false;
+        }
+        apply(result.config().get());
+        return true;
+    }
+
+    private void apply(VigilConfig next) {
+        List<String> changes = new ArrayList<>();
+        List<CameraPipeline> stopping = new ArrayList<>();
+        List<CameraConfig> restarting = new ArrayList<>();
+        for (CameraPipeline running : cameras.values()) {
+            CameraConfig now = running.config();
+            CameraConfig wanted = next.cameras().get(running.name());
+            if (wanted == null) {
+                stopping.add(running);
+                changes.add(running.name() + " removed");
+            } else if (!wanted.equals(now)) {
+                if (now.needsRestartFor(wanted)) {
+                    stopping.add(running);
+                    restarting.add(wanted);
+                    changes.add(running.name() + " restarted");
+                } else {
+                    running.update(wanted);
+                    changes.add(running.name() + " updated");
+                }
+            }
+        }
+        stopAll(stopping, Duration.ofSeconds(3));
+        stopping.forEach(camera -> cameras.remove(camera.name()));
+        restarting.forEach(this::startCamera);
+        for (CameraConfig camera : next.cameras().values()) {
+            if (!cameras.containsKey(camera.name())) {
+                startCamera(camera);
+                changes.add(camera.name() + " added");
+            }
+        }
+        // keep the file's order for the status lines
+        Map<String, CameraPipeline> ordered = new LinkedHashMap<>();
+        next.cameras().keySet().forEach(name -> ordered.put(name, cameras.get(name)));
+        cameras.clear();
+        cameras.putAll(ordered);
+        long unchanged = next.cameras().size() - changes.stream().filter(c -> !c.endsWith("removed")).count();
+        if (!next.statusInterval().equals(config.statusInterval())) {
+            status.close();
+            status = new StatusReporter(next.statusInterval(), this::cameras);
+            changes.add("status every " + next.statusInterval().toSeconds() + " s");
+        }
+        config = next;
+        log.info("config {} reloaded: {}{} unchanged", next.file(), changes.isEmpty() ? "" : String.join(", ", changes) + "; ",
+                unchanged);
+    }
+
+    private void startCamera(CameraConfig camera) {
+        CameraPipeline pipeline = new CameraPipeline(camera, context);
+        cameras.put(camera.name(), pipeline);
+        pipeline.start();
+    }
+
+    /** Stops the cameras together (each wakes at once) and waits for them, up to the deadline in all. */
+    private static void stopAll(List<CameraPipeline> pipelines, Duration deadline) {
+        pipelines.forEach(CameraPipeline::stop);
+        long end = System.nanoTime() + deadline.toNanos();
+        for (CameraPipeline pipeline : pipelines) {
+            try {
+                if (!pipeline.awaitStopped(Duration.ofNanos(Math.max(1, end - System.nanoTime())))) {
+                    log.warn("camera {} did not stop within {} s; going on without it", pipeline.name(), deadline.toSeconds());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Stops everything in reverse order of starting: the status line, then the cameras (their pipes close with them). */
+    public void stop(Duration deadline) {
+        List<CameraPipeline> running;
+        synchronized (this) {
+            if (state == State.STOPPED || state == State.STOPPING) {
+                return;
+            }
+            state = State.STOPPING;
+            if (status != null) {
+                status.close();
+            }
+            running = new ArrayList<>(cameras.values());
+        }
+        stopAll(running, deadline);
+        reopenAttempts.shutdownNow();
+        state = State.STOPPED;
+    }
+
+    @Override
+    public void close() {
+        stop(Duration.ofSeconds(3));
+    }
+
+    /** The status line of one camera now, as the reporter would log it (tests and the CLI read it). */
+    public synchronized String statusLine(String camera) {
+        return status.line(cameras.get(camera));
+    }
+}

@@ -1,0 +1,17 @@
+package org.vigil.core.pipeline;
+
+import org.vigil.detectors.DetectorCatalog;
+import org.vigil.vloop.PipeFinder;
+import org.vigil.vloop.SinkListener;
+
+import java.util.concurrent.Executor;
+
+/**
+ * What every camera of a daemon shares: the detectors found at start, how pipes are found, the executor their reopen
+ * attempts run on (one for all sinks, rather than a thread each), and where the sinks report.
+ *
+ * @param tap a test's look at each annotated frame, or null (always, outside tests)
+ */
+public record CameraContext(DetectorCatalog detectors, PipeFinder pipes, Executor reopenAttempts, SinkListener sinks,
+                            FrameTap tap) {
+}

@@ -1,0 +1,79 @@
+package org.vigil.core.pipeline;
+
+/**
+ * What one camera's pipeline has done, for the status line and the tests. Each field has one writer (the capture
+ * thread, or the detection thread for the detection figures) and is read by the status reporter: plain volatile
+ * longs, so counting allocates nothing and costs no lock.
+ */
+public final class CameraCounters {
+    /** Frames taken from the camera. */
+    volatile long framesIn;
+    /** Frames the camera's driver dropped: gaps in its sequence numbers. */
+    volatile long captureDropped;
+    /** Damaged frames (V4L2_BUF_FLAG_ERROR, or too short to hold a picture), not passed on. */
+    volatile long corrupt;
+    /** Frames due for detection that found the detector still busy with an earlier one. */
+    volatile long detectionSkipped;
+    /** Frames handed to the detector. */
+    volatile long detectionsOffered;
+    /** Detections done, and the nanoseconds they took in all. */
+    volatile long detections;
+    volatile long detectionNanos;
+    /** A stage failed on a frame (a bug): the frame was dropped there. */
+    volatile long stageFailures;
+    /** Times the stream was opened, and lost. */
+    volatile long opens;
+    volatile long losses;
+
+    public long framesIn() {
+        return framesIn;
+    }
+
+    public long captureDropped() {
+        return captureDropped;
+    }
+
+    public long corrupt() {
+        return corrupt;
+    }
+
+    public long detectionSkipped() {
+        return detectionSkipped;
+    }
+
+    public long detectionsOffered() {
+        return detectionsOffered;
+    }
+
+    public long detections() {
+        return detections;
+    }
+
+    public long detectionNanos() {
+        return detectionNanos;
+    }
+
+    public long stageFailures() {
+        return stageFailures;
+    }
+
+    public long opens() {
+        return opens;
+    }
+
+    public long losses() {
+        return losses;
+    }
+
+    /** A copy of the figures at one moment, for differences between two status lines. */
+    public Snapshot snapshot() {
+        return new Snapshot(framesIn, captureDropped, corrupt, detectionSkipped, detectionsOffered, detections,
+                detectionNanos, stageFailures, opens, losses);
+    }
+
+    /** The counters at one moment. */
+    public record Snapshot(long framesIn, long captureDropped, long corrupt, long detectionSkipped,
+                           long detectionsOffered, long detections, long detectionNanos, long stageFailures,
+                           long opens, long losses) {
+    }
+}

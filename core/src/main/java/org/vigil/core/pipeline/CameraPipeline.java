@@ -1,0 +1,365 @@
+package org.vigil.core.pipeline;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vigil.core.config.CameraConfig;
+import org.vigil.detectors.MotionDetector;
+import org.vigil.kernel.v4l2.DeviceBusyException;
+import org.vigil.kernel.v4l2.DeviceUsers;
+import org.vigil.kernel.v4l2.Fault;
+import org.vigil.kernel.v4l2.Frame;
+import org.vigil.kernel.v4l2.V4l2Exception;
+import org.vigil.kernel.v4l2.Wakeup;
+import org.vigil.vloop.Backoff;
+import org.vigil.vloop.LoopbackSink;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * One camera: a thread that owns its device, opens a {@link CameraSession}, and runs every frame through it; when
+ * the camera stalls, vanishes or fails to open, it closes everything, backs off (1 s doubling to 30 s, or at once
+ * when the device comes back) and opens again with the same config. The per-frame work, on the capture thread:
+ * <pre>
+ *   stream.next() ──► frame (a view of the driver's mmap buffer)
+ *      │ count it, and the gaps in the driver's sequence numbers
+ *      ├─► due for detection and the detector idle?  luma, shrunk ──► DetectionWorker (own thread) ──► Detection
+ *      │                                                                     └─► motion pipe (change picture)
+ *      ├─► feed: copy or convert into the pipe's buffer ─► privacy blank ─► overlay of the latest Detection ─► publish
+ *      └─► frame.close(): QBUF, the buffer back to the driver
+ * </pre>
+ * Nothing on this path logs, touches a disk or allocates in steady state; a stage that throws (a bug) is logged once
+ * with its name and its frame dropped. Stop and reload wake the thread through an eventfd in its poll set.
+ */
+public final class CameraPipeline {
+    private static final Logger log = LoggerFactory.getLogger(CameraPipeline.class);
+    private static final Duration FIRST_WAIT = Duration.ofSeconds(1);
+    private static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
+    private static final long WATCH_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+
+    /** Where a camera is in its life. */
+    public enum State { STARTING, STREAMING, DOWN, FAILED, STOPPED }
+
+    private final String name;
+    private final CameraContext context;
+    private final CameraCounters counters = new CameraCounters();
+    private final Wakeup wakeup = Wakeup.create();
+    private final AtomicReference<CameraConfig> pending = new AtomicReference<>();
+    private final Thread thread;
+    private volatile CameraConfig config;
+    private volatile boolean stopping;
+    private volatile State state = State.STARTING;
+    private volatile CameraSession session;
+    private volatile String problem;
+    private long nextDetectionNanos;
+    private long detectionIntervalNanos;
+    private long lastSequence;
+    private int sequenceFrames;
+    private final boolean[] stageFailureLogged = new boolean[Stage.values().length];
+
+    /** The stages of the frame path, for counting and reporting a failure where it happened. */
+    private enum Stage { LUMA, FEED }
+
+    public CameraPipeline(CameraConfig config, CameraContext context) {
+        this.name = config.name();
+        this.config = config;
+        this.context = context;
+        this.thread = new Thread(this::run, "vigil-camera-" + name);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public CameraConfig config() {
+        return config;
+    }
+
+    public CameraCounters counters() {
+        return counters;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    /** What went wrong last (while down or failed), or null. */
+    public String problem() {
+        return problem;
+    }
+
+    /** The open session's format, node and pipes, for the status line; empty while down. */
+    public Optional<SessionView> session() {
+        CameraSession open = session;
+        return open == null ? Optional.empty() : Optional.of(new SessionView(open.node(), open.format(), open.feed(),
+                open.motion()));
+    }
+
+    /** The open session as the status line shows it. */
+    public record SessionView(Path node, NegotiatedFormat format, Optional<LoopbackSink> feed,
+                              Optional<LoopbackSink> motion) {
+    }
+
+    /** The capture thread, for tests that measure what it allocates. */
+    public Thread thread() {
+        return thread;
+    }
+
+    /**
+     * A new config that needs no restart ({@link CameraConfig#needsRestartFor} is false): detector, masks, zones,
+     * annotation, detection rate. Applied between two frames.
+     */
+    public void update(CameraConfig next) {
+        pending.set(next);
+        wakeup.wake();
+        LockSupport.unpark(thread);
+    }
+
+    /** Asks the thread to stop; {@link #awaitStopped} waits for it. */
+    public void stop() {
+        stopping = true;
+        wakeup.wake();
+        LockSupport.unpark(thread);
+    }
+
+    /** Waits for the thread to end; true when it did within the time. */
+    public boolean awaitStopped(Duration timeout) throws InterruptedException {
+        thread.join(Math.max(1, timeout.toMillis()));
+        if (!thread.isAlive()) {
+            wakeup.close();
+            return true;
+        }
+        return false;
+    }
+
+    private void run() {
+        Backoff backoff = new Backoff(FIRST_WAIT, LONGEST_WAIT);
+        long downSince = 0;
+        int attempts = 0;
+        String lastReported = null;
+        while (!stopping) {
+            CameraConfig next = pending.getAndSet(null);
+            if (next != null) {
+                config = next;
+            }
+            CameraSession opened;
+            String fingerprint = DeviceLocator.fingerprint(config.device());
+            try {
+                opened = CameraSession.open(config, wakeup, context, counters);
+            } catch (V4l2Exception e) {
+                attempts++;
+                if (downSince == 0) {
+                    downSince = System.nanoTime();
+                }
+                String reason = describe(e);
+                problem = reason;
+                if (e.fault() == Fault.CONFIG) {
+                    state = State.FAILED;
+                    if (!reason.equals(lastReported)) {
+                        log.error("camera {}: cannot run: {}; fix the config and reload (SIGHUP); the other cameras go on",
+                                name, reason);
+                        lastReported = reason;
+                    }
+                    waitForChange(fingerprint, Long.MAX_VALUE);
+                } else {
+                    state = State.DOWN;
+                    long delay = backoff.nextDelayNanos();
+                    if (!reason.equals(lastReported)) {
+                        log.warn("camera {}: cannot open: {}; trying again in {} (sooner if the device changes)", name,
+                                reason, seconds(delay));
+                        lastReported = reason;
+                    }
+                    waitForChange(fingerprint, delay);
+                }
+                continue;
+            } catch (RuntimeException e) {
+                state = State.DOWN;
+                problem = e.toString();
+                log.error("camera {}: opening failed unexpectedly; trying again", name, e);
+                waitForChange(fingerprint, backoff.nextDelayNanos());
+                continue;
+            }
+            session = opened;
+            counters.opens++;
+            state = State.STREAMING;
+            problem = null;
+            if (counters.opens == 1 && downSince == 0) {
+                log.info("camera {}: streaming {} ({}, {}): {}; {}", name, opened.node(), config.device(),
+                        opened.stream().mode().name().toLowerCase(Locale.ROOT), opened.format().describe(), opened.format().why());
+            } else {
+                log.info("camera {}: {} {} after {} ({} attempt{}): {}", name, counters.losses > 0 ? "found again," : "opened",
+                        opened.node(), seconds(System.nanoTime() - downSince), attempts, attempts == 1 ? "" : "s",
+                        opened.format().describe());
+            }
+            backoff.reset();
+            attempts = 0;
+            lastReported = null;
+            downSince = 0;
+            try {
+                stream(opened);
+            } catch (V4l2Exception e) {
+                counters.losses++;
+                downSince = System.nanoTime();
+                problem = describe(e);
+                state = State.DOWN;
+                log.warn("camera {}: lost: {}; reopening", name, problem);
+                lastReported = problem;
+            } catch (RuntimeException e) {
+                counters.losses++;
+                downSince = System.nanoTime();
+                problem = e.toString();
+                state = State.DOWN;
+                log.error("camera {}: the frame loop failed unexpectedly; reopening", name, e);
+            } finally {
+                session = null;
+                opened.close();
+            }
+        }
+        state = State.STOPPED;
+        log.info("camera {}: stopped", name);
+    }
+
+    /** Frames until stop, a restart-worthy change, or a device error (thrown). */
+    private void stream(CameraSession s) throws V4l2Exception {
+        detectionIntervalNanos = intervalNanos(config.detectionFps());
+        nextDetectionNanos = Long.MIN_VALUE;
+        sequenceFrames = 0;
+        while (!stopping) {
+            CameraConfig next = pending.getAndSet(null);
+            if (next != null && !applyLive(s, next)) {
+                pending.compareAndSet(null, next); // taken up by the reopen
+                return;
+            }
+            Frame frame = s.stream().next();
+            if (frame == null) {
+                continue; // woken: look at stop and pending again
+            }
+            try {
+                process(s, frame);
+            } finally {
+                frame.close();
+            }
+        }
+    }
+
+    private void process(CameraSession s, Frame frame) {
+        counters.framesIn++;
+        if (frame.isCorrupt()) {
+            counters.corrupt++;
+            return;
+        }
+        long sequence = frame.sequence();
+        // vivid stamps the first two frames of a stream alike now and then: count gaps from the third on
+        if (sequenceFrames >= 2 && sequence > lastSequence + 1) {
+            counters.captureDropped += sequence - lastSequence - 1;
+        }
+        lastSequence = sequence;
+        sequenceFrames++;
+        long timestamp = frame.timestampNanos();
+        if (timestamp >= nextDetectionNanos) {
+            DetectionWorker worker = s.worker();
+            if (worker.isIdle()) {
+                try {
+                    s.luma().extract(frame, worker.slot());
+                    if (s.lumaPrivacy() != null) {
+                        s.lumaPrivacy().blank(worker.slot());
+                    }
+                    worker.submit(timestamp);
+                    counters.detectionsOffered++;
+                    nextDetectionNanos = nextDetectionNanos == Long.MIN_VALUE || timestamp - nextDetectionNanos > detectionIntervalNanos
+                            ? timestamp + detectionIntervalNanos : nextDetectionNanos + detectionIntervalNanos;
+                } catch (RuntimeException e) {
+                    stageFailed(Stage.LUMA, e);
+                }
+            } else {
+                counters.detectionSkipped++;
+            }
+        }
+        LoopbackSink feed = s.feedSink();
+        if (feed != null) {
+            try {
+                s.sendToFeed(feed, frame);
+            } catch (RuntimeException e) {
+                stageFailed(Stage.FEED, e);
+            }
+        }
+    }
+
+    /**
+     * Applies a change between two frames: a new detector (masks, zones and options are its setup), annotation,
+     * detection rate. False when the change needs the session reopened (the detector wants another input size).
+     */
+    private boolean applyLive(CameraSession s, CameraConfig next) {
+        CameraConfig previous = config;
+        config = next;
+        detectionIntervalNanos = intervalNanos(next.detectionFps());
+        if (!next.detector().equals(previous.detector()) || !next.detectionMask().equals(previous.detectionMask())
+                || !next.privacyMask().equals(previous.privacyMask()) || !next.zones().equals(previous.zones())) {
+            MotionDetector detector = CameraSession.createDetector(next, context);
+            int width = s.stream().format().width();
+            if (width / CameraSession.shrinkFactor(width, detector.inputWidth(width)) != s.luma().width()) {
+                detector.close();
+                log.info("camera {}: the new detector wants pictures of another size; reopening", name);
+                return false;
+            }
+            s.worker().replace(detector);
+        }
+        if (s.annotator() != null) {
+            s.annotator().reconfigure(name, next.annotation(), next.privacyMask());
+        }
+        log.info("camera {}: new settings applied at frame {}", name, counters.framesIn);
+        return true;
+    }
+
+    private void stageFailed(Stage stage, RuntimeException e) {
+        counters.stageFailures++;
+        if (!stageFailureLogged[stage.ordinal()]) {
+            stageFailureLogged[stage.ordinal()] = true;
+            log.error("camera {}: the {} stage failed on frame {}; the frame is dropped there (later failures are counted "
+                    + "in the status line, not logged)", name, stage.name().toLowerCase(Locale.ROOT), counters.framesIn, e);
+        }
+    }
+
+    /**
+     * Waits for the backoff delay, for a stop or new config, or until the device changes (appears, vanishes, gets a
+     * producer), whichever comes first; looks at the device four times a second.
+     */
+    private void waitForChange(String fingerprint, long delayNanos) {
+        long deadline = delayNanos == Long.MAX_VALUE ? Long.MAX_VALUE : System.nanoTime() + delayNanos;
+        while (!stopping && pending.get() == null) {
+            long now = System.nanoTime();
+            if (deadline != Long.MAX_VALUE && now - deadline >= 0) {
+                return;
+            }
+            LockSupport.parkNanos(this, deadline == Long.MAX_VALUE ? WATCH_NANOS : Math.min(WATCH_NANOS, deadline - now));
+            if (!DeviceLocator.fingerprint(config.device()).equals(fingerprint)) {
+                return;
+            }
+        }
+    }
+
+    private String describe(V4l2Exception e) {
+        String message = e.getMessage();
+        if (e instanceof DeviceBusyException && !e.device().isEmpty()) {
+            message += "; held by " + DeviceUsers.describe(DeviceUsers.of(Path.of(e.device())));
+        }
+        return message;
+    }
+
+    private static long intervalNanos(double fps) {
+        return fps == 0 ? 0 : Math.round(1e9 / fps);
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(Locale.ROOT, "%.1f s", nanos / 1e9);
+    }
+}

@@ -1,0 +1,107 @@
+package org.vigil.core.pipeline;
+
+import org.opencv.core.Size;
+import org.opencv.imgproc.Imgproc;
+import org.vigil.core.config.AnnotationOptions;
+import org.vigil.detectors.Detection;
+import org.vigil.detectors.DetectionState;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Turns the latest detection and the clock into an {@link Overlay}. The capture thread asks every frame; a new overlay
+ * is made only when the detection changed or the written time moved to the next second, so steady frames reuse one.
+ */
+final class OverlayBuilder {
+    static final int FONT = Imgproc.FONT_HERSHEY_SIMPLEX;
+
+    private final String camera;
+    private final int frameWidth;
+    private final int frameHeight;
+    private final AnnotationOptions options;
+    private final DateTimeFormatter timeFormat;
+    private final double scale;
+    private final int thickness;
+    private final int padding;
+    private Detection lastDetection;
+    private long lastSecond = Long.MIN_VALUE;
+    private Overlay current;
+
+    OverlayBuilder(String camera, int frameWidth, int frameHeight, AnnotationOptions options) {
+        this.camera = camera;
+        this.frameWidth = frameWidth;
+        this.frameHeight = frameHeight;
+        this.options = options;
+        this.timeFormat = DateTimeFormatter.ofPattern(options.timeFormat(), Locale.ROOT).withZone(ZoneId.systemDefault());
+        this.scale = Math.max(0.3, frameHeight / 480.0 * 0.55) * options.textScale();
+        this.thickness = Math.max(1, (int) Math.round(scale * 1.6));
+        this.padding = Math.max(2, (int) Math.round(scale * 8));
+    }
+
+    /** The overlay for this frame: the one made before unless the detection or the second changed. */
+    Overlay current(Detection detection, long nowMillis) {
+        long second = Math.floorDiv(nowMillis, 1000);
+        if (current != null && detection == lastDetection && (second == lastSecond || !options.time())) {
+            return current;
+        }
+        lastDetection = detection;
+        lastSecond = second;
+        current = build(detection, second);
+        return current;
+    }
+
+    private Overlay build(Detection detection, long second) {
+        List<Overlay.Label> labels = new ArrayList<>(2);
+        String top = topText(second);
+        if (!top.isEmpty()) {
+            labels.add(label(top, 0, null));
+        }
+        String bottom = bottomText(detection);
+        if (!bottom.isEmpty() || options.state()) {
+            labels.add(label(bottom, -1, options.state() ? Overlay.markOf(detection.state()) : null));
+        }
+        boolean boxes = options.boxes() && detection.state() == DetectionState.MOTION;
+        return new Overlay(boxes ? detection.boxes() : List.of(), options.boxThickness(), labels);
+    }
+
+    private String topText(long second) {
+        StringBuilder text = new StringBuilder();
+        if (options.cameraName()) {
+            text.append(camera);
+        }
+        if (options.time()) {
+            text.append(text.isEmpty() ? "" : "  ").append(timeFormat.format(Instant.ofEpochSecond(second)));
+        }
+        return text.toString();
+    }
+
+    private String bottomText(Detection detection) {
+        StringBuilder text = new StringBuilder();
+        if (options.state()) {
+            text.append(detection.state().name().toLowerCase(Locale.ROOT));
+        }
+        if (options.changed() && detection.state() != DetectionState.CALIBRATING) {
+            text.append(text.isEmpty() ? "" : " ").append(String.format(Locale.ROOT, "%.1f%%", 100 * detection.changedFraction()));
+        }
+        return text.toString();
+    }
+
+    /** A label at the top (y = 0) or the bottom (y = -1) of the frame, its size measured once here. */
+    private Overlay.Label label(String text, int y, YuvColour mark) {
+        int[] baseline = new int[1];
+        Size size = Imgproc.getTextSize(text.isEmpty() ? " " : text, FONT, scale, thickness, baseline);
+        int textHeight = (int) size.height;
+        int markSize = mark == null ? 0 : textHeight;
+        int width = Math.min(frameWidth, (int) size.width + 2 * padding + (mark == null ? 0 : markSize + padding));
+        int height = Math.min(frameHeight, textHeight + baseline[0] + 2 * padding);
+        int top = y == 0 ? 0 : frameHeight - height;
+        int textX = padding + (mark == null ? 0 : markSize + padding);
+        return new Overlay.Label(text, 0, top, width, height, textX, top + padding + textHeight, scale, thickness, mark,
+                markSize);
+    }
+}

@@ -1,0 +1,52 @@
+package org.vigil.core.rig;
+
+import org.vigil.kernel.testing.ExternalCommand;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Real V4L2 clients reading a pipe: what they saved, split into frames. */
+final class Viewers {
+    private Viewers() {
+    }
+
+    /** {@code v4l2-ctl --stream-mmap}: each buffer's bytesused as it came. */
+    static List<byte[]> v4l2ctl(Path node, int frames, int frameBytes) throws Exception {
+        Path file = Files.createTempFile("vigil-v4l2ctl", ".raw");
+        try {
+            ExternalCommand.run(List.of("v4l2-ctl", "-d", node.toString(), "--stream-mmap", "--stream-count=" + frames,
+                    "--stream-to=" + file), 120);
+            return split(Files.readAllBytes(file), frameBytes, "v4l2-ctl");
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** ffmpeg's v4l2 input, packets copied unchanged. */
+    static List<byte[]> ffmpeg(Path node, String pixFmt, int width, int height, int frames, int frameBytes) throws Exception {
+        Path file = Files.createTempFile("vigil-ffmpeg", ".raw");
+        try {
+            ExternalCommand.run(List.of("ffmpeg", "-nostdin", "-v", "error", "-y", "-f", "v4l2", "-input_format", pixFmt,
+                    "-video_size", width + "x" + height, "-i", node.toString(), "-frames:v", Integer.toString(frames),
+                    "-c:v", "copy", "-f", "rawvideo", file.toString()), 120);
+            return split(Files.readAllBytes(file), frameBytes, "ffmpeg");
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private static List<byte[]> split(byte[] data, int frameBytes, String client) {
+        if (data.length == 0 || data.length % frameBytes != 0) {
+            throw new AssertionError(client + " saved " + data.length + " bytes, not whole frames of " + frameBytes);
+        }
+        List<byte[]> frames = new ArrayList<>();
+        for (int at = 0; at < data.length; at += frameBytes) {
+            byte[] frame = new byte[frameBytes];
+            System.arraycopy(data, at, frame, 0, frameBytes);
+            frames.add(frame);
+        }
+        return frames;
+    }
+}
