@@ -63,7 +63,7 @@ public final class LoopbackSink implements AutoCloseable {
     private long outages;
 
     /**
-     * @param name     what the reports call this sink ("loopback", "street feed")
+     * @param name     what the reports call this sink ("feed pipe", "camera street: feed pipe")
      * @param clock    System::nanoTime, or a test's clock
      * @param attempts where reopen attempts run; null for a daemon thread of the sink's own (closed with it), or
      *                 {@code Runnable::run} to run them inside {@code accept}, as the unit tests do

@@ -31,37 +31,37 @@ public interface SinkListener {
     /** The sink closed (viewers see the pipe end). */
     void closed(String sink, SinkCounters counters);
 
-    /** Each report as one log line. */
+    /** Each report as one log line; the sink's name says whose pipe it is ("camera street: feed pipe"). */
     SinkListener LOG = new SinkListener() {
         private final Logger log = LoggerFactory.getLogger(LoopbackSink.class);
 
         @Override
         public void up(String sink, Path node, String producing, long attempts, long droppedMeanwhile) {
             if (attempts == 0) {
-                log.info("{}: {} up, {}", sink, node, producing);
+                log.info("{} up: {}", sink, producing);
             } else {
-                log.info("{}: {} open again after {} attempt{}; {} frame{} dropped meanwhile", sink, node, attempts,
-                        attempts == 1 ? "" : "s", droppedMeanwhile, droppedMeanwhile == 1 ? "" : "s");
+                log.info("{} up again after {} attempt{} ({} frame{} dropped meanwhile): {}", sink, attempts,
+                        attempts == 1 ? "" : "s", droppedMeanwhile, droppedMeanwhile == 1 ? "" : "s", producing);
             }
         }
 
         @Override
         public void down(String sink, String reason, Duration nextTry, boolean unexpected) {
             if (unexpected) {
-                log.error("{}: pipe failed unexpectedly ({}); dropping frames, next try in {}", sink, reason, seconds(nextTry));
+                log.error("{} failed unexpectedly ({}); frames drop, next try in {}", sink, reason, seconds(nextTry));
             } else {
-                log.warn("{}: pipe down: {}; dropping frames, next try in {}", sink, reason, seconds(nextTry));
+                log.warn("{} down: {}; frames drop, next try in {}", sink, reason, seconds(nextTry));
             }
         }
 
         @Override
         public void stillDown(String sink, String reason, Duration nextTry) {
-            log.warn("{}: still down: {}; next try in {}", sink, reason, seconds(nextTry));
+            log.warn("{} still down: {}; next try in {}", sink, reason, seconds(nextTry));
         }
 
         @Override
         public void stalled(String sink, String reason) {
-            log.warn("{}: {}; dropping frames until it takes them again", sink, reason);
+            log.warn("{} stalled: {}; frames drop until it takes them again", sink, reason);
         }
 
         @Override
@@ -71,9 +71,9 @@ public interface SinkListener {
 
         @Override
         public void closed(String sink, SinkCounters counters) {
-            log.info("{}: closed; {} frames written, {} dropped, {} outage{}, {} reopen attempt{}", sink, counters.written(),
-                    counters.dropped(), counters.outages(), counters.outages() == 1 ? "" : "s", counters.reopenAttempts(),
-                    counters.reopenAttempts() == 1 ? "" : "s");
+            log.info("{} closed after {} frames ({} dropped, {} outage{}, {} reopen attempt{})", sink,
+                    counters.written(), counters.dropped(), counters.outages(), counters.outages() == 1 ? "" : "s",
+                    counters.reopenAttempts(), counters.reopenAttempts() == 1 ? "" : "s");
         }
     };
 

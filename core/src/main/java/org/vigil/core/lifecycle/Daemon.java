@@ -11,6 +11,7 @@ import org.vigil.core.pipeline.CameraPipeline;
 import org.vigil.core.pipeline.FrameTap;
 import org.vigil.detectors.DetectorCatalog;
 import org.vigil.vloop.PipeFinder;
+import org.vigil.vloop.SinkListener;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,7 +52,7 @@ public final class Daemon implements AutoCloseable {
     /** A daemon for this machine's devices; {@code tap} is a test's look at annotated frames, null otherwise. */
     public static Daemon create(DetectorCatalog detectors, FrameTap tap) {
         ExecutorService reopen = reopenPool();
-        CameraContext context = new CameraContext(detectors, PipeFinder.system(), reopen, new SinkLog(), tap);
+        CameraContext context = new CameraContext(detectors, PipeFinder.system(), reopen, SinkListener.LOG, tap);
         return new Daemon(new ConfigLoader(detectors), context, reopen);
     }
 

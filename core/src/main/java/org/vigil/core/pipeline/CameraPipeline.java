@@ -70,6 +70,13 @@ public final class CameraPipeline {
         this.config = config;
         this.context = context;
         this.thread = new Thread(this::run, "vigil-camera-" + name);
+        // An Error (out of memory, a native crash reported as one) ends this camera only, and says so.
+        this.thread.setUncaughtExceptionHandler((dead, error) -> {
+            state = State.FAILED;
+            problem = error.toString();
+            log.error("camera {}: stopped by an internal error; the other cameras go on, restart vigil to bring this one "
+                    + "back", name, error);
+        });
     }
 
     public void start() {

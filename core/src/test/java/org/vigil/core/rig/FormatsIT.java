@@ -57,6 +57,7 @@ class FormatsIT {
 
     @AfterAll
     static void stop() {
+        tap.clear();
         if (daemon != null) {
             daemon.stop(Duration.ofSeconds(3));
         }

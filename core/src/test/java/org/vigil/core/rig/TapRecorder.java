@@ -14,15 +14,27 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Keeps copies of annotated frames, per camera, while recording is on: the camera's frame, the pipe's picture and
- * the overlay's regions. Off, it costs the capture thread one volatile read and allocates nothing.
+ * the overlay's regions (or only the picture's digest and the regions, where a test keeps many: the rig's JVM has
+ * half a gigabyte). Off, it costs the capture thread one volatile read and allocates nothing.
  */
 final class TapRecorder implements FrameTap {
-    /** One annotated frame as it left. */
-    record Shot(long sequence, long timestampNanos, PixFormat format, byte[] camera, byte[] picture, List<int[]> drawn) {
+    /**
+     * One annotated frame as it left.
+     *
+     * @param camera  the camera's bytes, or null when only digests are kept
+     * @param picture the pipe's picture, or null when only digests are kept
+     * @param digest  the picture's SHA-256, or null when only regions are kept
+     */
+    record Shot(long sequence, long timestampNanos, PixFormat format, byte[] camera, byte[] picture, String digest,
+                List<int[]> drawn) {
     }
 
     private final Map<String, List<Shot>> shots = new ConcurrentHashMap<>();
+    /** What a shot keeps. */
+    private enum Keep { BYTES, DIGESTS, REGIONS }
+
     private volatile boolean recording;
+    private volatile Keep keep = Keep.BYTES;
     private volatile int limit = 60;
 
     @Override
@@ -34,8 +46,12 @@ final class TapRecorder implements FrameTap {
         if (list.size() >= limit) {
             return;
         }
-        list.add(new Shot(frame.sequence(), frame.timestampNanos(), frame.format(), bytes(frame.data(), frame.bytesUsed()),
-                bytes(picture.buffer(), picture.layout().imageBytes(picture.width(), picture.height())), List.copyOf(drawn)));
+        byte[] image = keep == Keep.REGIONS ? null
+                : bytes(picture.buffer(), picture.layout().imageBytes(picture.width(), picture.height()));
+        String digest = image == null ? null : java.util.Arrays.toString(Yuyv.digest(image));
+        byte[] cameraBytes = keep == Keep.BYTES ? bytes(frame.data(), frame.bytesUsed()) : null;
+        list.add(new Shot(frame.sequence(), frame.timestampNanos(), frame.format(), cameraBytes,
+                keep == Keep.BYTES ? image : null, digest, List.copyOf(drawn)));
     }
 
     private static byte[] bytes(ByteBuffer buffer, int count) {
@@ -44,15 +60,37 @@ final class TapRecorder implements FrameTap {
         return copy;
     }
 
-    /** Starts keeping up to {@code frames} shots of each camera, forgetting earlier ones. */
+    /** Starts keeping up to {@code frames} shots of each camera with their bytes, forgetting earlier ones. */
     void record(int frames) {
+        start(frames, Keep.BYTES);
+    }
+
+    /** The same, keeping only each picture's digest and the overlay's regions. */
+    void recordDigests(int frames) {
+        start(frames, Keep.DIGESTS);
+    }
+
+    /** The same, keeping only the overlay's regions: the cheapest for the capture thread. */
+    void recordRegions(int frames) {
+        start(frames, Keep.REGIONS);
+    }
+
+    private void start(int frames, Keep what) {
+        recording = false;
         shots.clear();
         limit = frames;
+        keep = what;
         recording = true;
     }
 
     void stop() {
         recording = false;
+    }
+
+    /** Stops and lets go of every shot. */
+    void clear() {
+        recording = false;
+        shots.clear();
     }
 
     List<Shot> shots(String camera) {

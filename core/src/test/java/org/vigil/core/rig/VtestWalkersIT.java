@@ -47,9 +47,9 @@ class VtestWalkersIT {
             Streams.awaitFrames(street, 30, Duration.ofSeconds(60)); // calibration
             CameraCounters.Snapshot before = street.counters().snapshot();
             long started = System.nanoTime();
-            tap.record(150);
+            tap.recordRegions(150);
             List<TapRecorder.Shot> shots = tap.await("street", 150, 120_000);
-            tap.stop();
+            tap.clear();
             double seconds = (System.nanoTime() - started) / 1e9;
             CameraCounters.Snapshot after = street.counters().snapshot();
             long in = after.framesIn() - before.framesIn();

@@ -1,9 +1,8 @@
 package org.vigil.kernel.rig;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.vigil.kernel.testing.ProcessResources;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.vigil.kernel.testing.NothingLeaked;
 import org.vigil.kernel.testing.RigNodes;
 import org.vigil.kernel.v4l2.BufferType;
 import org.vigil.kernel.v4l2.BuffersExhaustedException;
@@ -35,20 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What a capture loop relies on: frames closed in finally, a clear error when it holds them all, a wait it can cut short. */
+@ExtendWith(NothingLeaked.class)
 class FrameLifecycleIT {
-    private ProcessResources before;
-
-    @BeforeEach
-    void snapshot() {
-        before = ProcessResources.now();
-    }
-
-    @AfterEach
-    void nothingLeaked() {
-        ProcessResources after = ProcessResources.now();
-        assertEquals(before.descriptorsOn("/dev/video"), after.descriptorsOn("/dev/video"), after.descriptorTargets().toString());
-        assertEquals(0, after.mappingsOf("/dev/video"), after.deviceMappings().toString());
-    }
 
     @Test
     void closingAFrameTwiceGivesItBackOnce() throws Exception {

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.imgproc.Imgproc;
+import org.vigil.kernel.testing.NothingLeaked;
 import org.vigil.kernel.testing.RigNodes;
 import org.vigil.kernel.v4l2.Fraction;
 import org.vigil.vloop.LoopbackOptions;

@@ -2,6 +2,7 @@ package org.vigil.vloop.rig;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.vigil.kernel.testing.NothingLeaked;
 import org.vigil.kernel.testing.RigNodes;
 import org.vigil.kernel.v4l2.Fraction;
 import org.vigil.kernel.v4l2.NotAV4l2DeviceException;

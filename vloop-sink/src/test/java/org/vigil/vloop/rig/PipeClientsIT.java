@@ -4,6 +4,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.vigil.kernel.testing.NothingLeaked;
 import org.vigil.kernel.testing.RigNodes;
 import org.vigil.kernel.v4l2.Fraction;
 import org.vigil.vloop.LoopbackWriter;

@@ -3,6 +3,7 @@ package org.vigil.vloop.rig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.opencv.core.Rect;
+import org.vigil.kernel.testing.NothingLeaked;
 import org.vigil.kernel.testing.ExternalCommand;
 import org.vigil.kernel.testing.RigNodes;
 import org.vigil.vloop.LoopbackModule;

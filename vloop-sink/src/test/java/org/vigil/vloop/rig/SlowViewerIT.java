@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.vigil.kernel.testing.NothingLeaked;
 import org.vigil.kernel.testing.RigNodes;
 import org.vigil.kernel.v4l2.CaptureSettings;
 import org.vigil.kernel.v4l2.CaptureStream;

@@ -3,6 +3,7 @@ package org.vigil.vloop.rig;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.vigil.kernel.testing.NothingLeaked;
 import org.vigil.kernel.testing.ExternalCommand;
 import org.vigil.kernel.testing.RigNodes;
 import org.vigil.kernel.v4l2.Fraction;

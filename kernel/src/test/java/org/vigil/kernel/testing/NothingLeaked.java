@@ -1,9 +1,8 @@
-package org.vigil.vloop.rig;
+package org.vigil.kernel.testing;
 
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.vigil.kernel.testing.ProcessResources;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -11,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * What every rig test ends with: no descriptor or mapping of a video node left behind, against a snapshot taken
  * before the test. Use with {@code @ExtendWith(NothingLeaked.class)}.
  */
-final class NothingLeaked implements BeforeEachCallback, AfterEachCallback {
+public final class NothingLeaked implements BeforeEachCallback, AfterEachCallback {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(NothingLeaked.class);
 
     @Override
