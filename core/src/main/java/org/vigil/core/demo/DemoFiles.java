@@ -22,10 +22,11 @@ final class DemoFiles {
                     loopback:
                       pipe: label:street     # the annotated feed: /dev/video11
                   vivid:
-                    # the kernel's virtual camera, its test pattern moving to the right, its changing text off
+                    # the kernel's virtual camera: a ten-pixel cross moving to the right, its changing text off
                     device: /dev/video0
                     size: 640x480
                     controls:
+                      test_pattern: 19
                       horizontal_movement: 5
                       osd_text_mode: 2
                     loopback:

@@ -72,7 +72,7 @@ public final class DemoRun {
             progress.println("    " + line);
         }
         say("booting the rig and running vigil in it for " + seconds + " s: ffmpeg plays vtest.avi into camera street,"
-                + " vivid's pattern moves, ffmpeg records both annotated pipes");
+                + " vivid's cross moves, ffmpeg records both annotated pipes");
         List<String> rigCommand = List.of(rig.resolve("run").toString(), "--vivid", "n_devs=1", "--loopback", LOOPBACK,
                 "--rw", out.toString(), "--timeout", Integer.toString(seconds + 600), "--", "sh", guest.toString());
         int status = relay(rigCommand, out.resolve("rig.log"));
