@@ -84,7 +84,7 @@ final class CameraSectionReader {
         Map<String, Located<Integer>> controls = top.take(CameraOptions.CONTROLS)
                 .map(node -> controls(node, CameraOptions.CONTROLS)).orElse(Map.of());
         Optional<DetectorPart> detector = top.take(CameraOptions.DETECTOR)
-                .flatMap(node -> detectorPart(node, CameraOptions.DETECTOR));
+                .flatMap(node -> detectorPart(node, CameraOptions.DETECTOR, DEFAULT_DETECTOR));
         Map<String, Located<Object>> loopback = top.take(CameraOptions.LOOPBACK)
                 .map(node -> table(node, CameraOptions.LOOPBACK, LoopbackOptions.TABLE)).orElse(Map.of());
         Map<String, Located<Object>> annotation = top.take(CameraOptions.ANNOTATION)
@@ -119,8 +119,10 @@ final class CameraSectionReader {
         Map<String, Located<Integer>> controls = new LinkedHashMap<>(defaults.controls());
         section.take(CameraOptions.CONTROLS).ifPresent(node -> controls.putAll(controls(node, section.keyPath(CameraOptions.CONTROLS))));
 
+        // a camera's detector section that names no detector belongs to the top level's (or the default one)
+        String inherited = defaults.detector().flatMap(DetectorPart::name).map(Located::value).orElse(DEFAULT_DETECTOR);
         Optional<DetectorPart> ownDetector = section.take(CameraOptions.DETECTOR)
-                .flatMap(node -> detectorPart(node, section.keyPath(CameraOptions.DETECTOR)));
+                .flatMap(node -> detectorPart(node, section.keyPath(CameraOptions.DETECTOR), inherited));
         Optional<DetectorChoice> detector = detector(ownDetector, defaults.detector());
 
         Map<String, Located<Object>> loopback = new LinkedHashMap<>(defaults.loopback());
@@ -250,7 +252,8 @@ final class CameraSectionReader {
 
     // ---- detector ---------------------------------------------------------------------------------------------
 
-    private Optional<DetectorPart> detectorPart(Node node, String path) {
+    /** A detector section; its options are checked against the detector it names, or {@code unnamed}'s. */
+    private Optional<DetectorPart> detectorPart(Node node, String path, String unnamed) {
         Optional<Section> found = Section.of(node, path, problems);
         if (found.isEmpty()) {
             return Optional.empty();
@@ -260,7 +263,7 @@ final class CameraSectionReader {
                 values.text(nameNode, section.keyPath(DETECTOR_NAME))
                         .map(text -> new Located<>(text.strip(), nameNode, section.keyPath(DETECTOR_NAME))));
         Optional<DetectorProvider> provider = Optional.empty();
-        String chosen = name.map(Located::value).orElse(DEFAULT_DETECTOR);
+        String chosen = name.map(Located::value).orElse(unnamed);
         List<String> known = detectors.providers().stream().map(DetectorProvider::name).toList();
         if (known.contains(chosen)) {
             provider = Optional.of(detectors.provider(chosen));
@@ -288,7 +291,7 @@ final class CameraSectionReader {
     private Optional<DetectorChoice> detector(Optional<DetectorPart> own, Optional<DetectorPart> top) {
         String topName = top.flatMap(DetectorPart::name).map(Located::value).orElse(DEFAULT_DETECTOR);
         String ownName = own.flatMap(DetectorPart::name).map(Located::value).orElse(topName);
-        Optional<DetectorProvider> provider = own.isPresent() && own.get().name().isPresent() ? own.get().provider()
+        Optional<DetectorProvider> provider = own.isPresent() ? own.get().provider()
                 : top.isPresent() ? top.get().provider() : Optional.of(detectors.provider(DEFAULT_DETECTOR));
         if (provider.isEmpty()) {
             return Optional.empty(); // reported where the name was read

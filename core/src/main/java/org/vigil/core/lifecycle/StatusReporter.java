@@ -44,9 +44,12 @@ final class StatusReporter implements AutoCloseable {
 
     private synchronized void report() {
         try {
+            java.util.Set<CameraPipeline> running = new java.util.HashSet<>();
             for (CameraPipeline camera : cameras.get()) {
+                running.add(camera);
                 log.info(line(camera));
             }
+            previous.keySet().retainAll(running); // forget the cameras a reload stopped or restarted
         } catch (RuntimeException e) {
             log.error("status line failed", e);
         }

@@ -101,6 +101,24 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aCamerasDetectorSectionWithoutANameBelongsToTheTopLevelsDetector(@TempDir Path dir) throws Exception {
+        VigilConfig config = load(dir, """
+                detector:
+                  name: mog2
+                  history: 100
+                cameras:
+                  pond:
+                    device: /dev/video0
+                    detector:
+                      var-threshold: 40
+                """);
+        CameraConfig pond = config.cameras().get("pond");
+        assertEquals("mog2", pond.detector().name());
+        assertEquals(100, pond.detector().options().integer("history"));
+        assertEquals(40, pond.detector().options().decimal("var-threshold"));
+    }
+
+    @Test
     void zonesAndMasksAreReadWithMasksFromTheConfigsDirectory(@TempDir Path dir) throws Exception {
         byte[] pgm = ("P5\n4 3\n255\n").getBytes();
         byte[] pixels = new byte[12];
