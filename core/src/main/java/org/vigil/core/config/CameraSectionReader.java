@@ -11,6 +11,7 @@ import org.vigil.detectors.DetectorProvider;
 import org.vigil.detectors.DetectorSetupException;
 import org.vigil.detectors.Vertex;
 import org.vigil.detectors.Zone;
+import org.vigil.detectors.reference.ReferenceDetectorProvider;
 import org.vigil.kernel.v4l2.FourCC;
 import org.vigil.kernel.v4l2.Fraction;
 import org.vigil.options.OptionTable;
@@ -35,7 +36,7 @@ import java.util.Set;
  * then what depends on the frame size (masks' aspect, zones inside the frame, the pipe's format).
  */
 final class CameraSectionReader {
-    private static final String DEFAULT_DETECTOR = "reference";
+    private static final String DEFAULT_DETECTOR = ReferenceDetectorProvider.NAME;
     private static final String DETECTOR_NAME = "name";
     private static final String CARD = "card";
 
