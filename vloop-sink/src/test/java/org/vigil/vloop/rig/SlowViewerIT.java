@@ -50,7 +50,10 @@ class SlowViewerIT {
                 // The viewer stops reading for three seconds; the writer goes on at full rate.
                 PacedWriter.Run stalled = writer.run(100, 3 * FPS, 3 * FPS, () -> true);
                 System.out.println("with a stalled viewer: " + stalled.summary());
-                assertTrue(stalled.maxLatenessNanos() <= stalled.periodNanos(), "a dip beyond a frame: " + stalled.summary());
+                // Held back means asleep in accept(), waiting for the viewer; wall time would also count the emulated
+                // machine's CPU waits, so it is printed, not judged.
+                assertTrue(stalled.maxAsleepNanos() <= stalled.periodNanos(), "the writer waited for the viewer: "
+                        + stalled.summary());
                 Frame resumed = stream.next();
                 resumed.data().get(copy, 0, bytes);
                 resumed.release();

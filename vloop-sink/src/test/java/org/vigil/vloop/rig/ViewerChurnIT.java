@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A viewer opens and closes the pipe 100 times while vigil writes at 30 fps: v4l2-ctl, run a hundred times, every
  * other time streaming one frame (as a viewer does when it starts) and otherwise reading the format and leaving.
- * No write fails or drops, and no accept() takes longer than a frame period.
+ * No write fails or drops, and no accept() is held up (asleep) for longer than a frame period.
  */
 @ExtendWith(NothingLeaked.class)
 class ViewerChurnIT {
@@ -70,10 +70,13 @@ class ViewerChurnIT {
         for (int i = 1; i < seen.size(); i++) {
             assertTrue(seen.get(i) >= seen.get(i - 1), "later viewers never see older frames: " + seen);
         }
-        // What the churn could cost the writer is time inside accept(): a call held up in the driver while a viewer
-        // opens or closes. How late frames went out also counts the guest's scheduler (two emulated CPUs shared with
-        // 100 process starts: 47 ms once, with no accept() over 15 ms), so it is printed, not judged.
-        assertTrue(run.maxCostNanos() <= run.periodNanos(), "an accept() took longer than a frame: " + run.summary());
+        // What the churn could cost the writer is an accept() held up in the driver while a viewer opens or closes:
+        // time the writer spends asleep inside the call. Wall time inside accept() also counts waiting for a CPU,
+        // which under emulation, with 100 process starts on two guest CPUs, reached 39 ms once (a CI run); with the
+        // sleep measured, runs showed 15 ms of wall time and at most 2.7 ms asleep. So the wall figures are printed
+        // and the sleep is judged; a 40 ms park put into accept() on purpose fails this.
+        assertTrue(run.maxAsleepNanos() <= run.periodNanos(), "an accept() was held up longer than a frame: "
+                + run.summary());
     }
 
     /**
