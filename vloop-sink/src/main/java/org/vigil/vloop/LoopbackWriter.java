@@ -30,15 +30,17 @@ public final class LoopbackWriter implements PipeProducer {
     private final OutputMode mode;
     private final Conversion conversion;
     private final SourceImages sources;
+    private final PipeFinder finder;
 
     private LoopbackWriter(V4l2Device device, PipeOutput output, PipeSettings settings, OutputMode mode,
-                           Conversion conversion, SourceImages sources) {
+                           Conversion conversion, SourceImages sources, PipeFinder finder) {
         this.device = device;
         this.output = output;
         this.settings = settings;
         this.mode = mode;
         this.conversion = conversion;
         this.sources = sources;
+        this.finder = finder;
     }
 
     /** Finds the pipe the settings choose ({@link PipeFinder}) and opens it for pictures in the source layout. */
@@ -58,10 +60,14 @@ public final class LoopbackWriter implements PipeProducer {
             throws V4l2Exception {
         // The conversion is settled first: a pair without one is a configuration error, found before any device is opened.
         Conversion conversion = Conversions.between(source, settings.format().layout(), settings.width(), settings.height());
+        Path node = null;
         try {
-            Path node = finder.find(settings);
+            node = finder.find(settings);
             return attach(node, finder, settings, source, conversion, drawnOn);
         } catch (V4l2Exception | RuntimeException e) {
+            if (node != null) {
+                finder.release(node);
+            }
             conversion.close();
             throw e;
         }
@@ -78,7 +84,7 @@ public final class LoopbackWriter implements PipeProducer {
             OutputMode mode = settings.mode().resolve(conversion.isCopy() && !drawnOn);
             PipeOutput output = openOutput(device, finder, settings, mode);
             return new LoopbackWriter(device, output, settings, mode, conversion,
-                    new SourceImages(source, settings.width(), settings.height()));
+                    new SourceImages(source, settings.width(), settings.height()), finder);
         } catch (V4l2Exception | RuntimeException e) {
             device.close();
             throw e;
@@ -203,6 +209,7 @@ public final class LoopbackWriter implements PipeProducer {
     public void close() {
         output.close();
         device.close();
+        finder.release(Path.of(device.path()));
         sources.close();
         conversion.close();
     }

@@ -7,8 +7,10 @@ import org.vigil.kernel.v4l2.VideoNodes;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -23,6 +25,8 @@ public final class PipeFinder {
 
     private final Supplier<List<VideoNode>> nodes;
     private final LoopbackModule module;
+    /** Pipes 'any' gave a writer of this process that has not closed yet; sysfs shows a producer only once it writes. */
+    private final Set<Path> claimed = new HashSet<>();
 
     public PipeFinder(Supplier<List<VideoNode>> nodes, LoopbackModule module) {
         this.nodes = nodes;
@@ -80,14 +84,26 @@ public final class PipeFinder {
             PipeStatus held = matching.get(0);
             throw held(held, pipes);
         }
-        for (PipeStatus pipe : pipes) {
-            if (pipe.isFree()) {
-                return pipe.device();
+        synchronized (claimed) {
+            for (PipeStatus pipe : pipes) {
+                if (pipe.isFree() && claimed.add(pipe.device())) {
+                    return pipe.device();
+                }
             }
         }
         throw new NoFreePipeException("any", pipes.isEmpty()
                 ? (module.isLoaded() ? "v4l2loopback is loaded but has no nodes" : "no v4l2loopback pipe exists: the module is not loaded")
                 : "no free v4l2loopback pipe (" + listing(pipes) + ")", advice(all, pipes, SUGGESTED_LABEL));
+    }
+
+    /**
+     * Gives back a pipe {@link #find} chose for 'any' (its writer closed, or failed to open): until then no other
+     * 'any' of this finder gets it, even while sysfs does not show its producer yet. A pipe found otherwise is ignored.
+     */
+    public void release(Path node) {
+        synchronized (claimed) {
+            claimed.remove(node);
+        }
     }
 
     /**

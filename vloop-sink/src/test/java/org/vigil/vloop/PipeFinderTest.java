@@ -44,6 +44,19 @@ class PipeFinderTest {
     }
 
     @Test
+    void twoWritersAskingForAnyAtOnceGetTwoPipesAndAReleasedOneIsGivenAgain() throws Exception {
+        loadModule(1920, 1080, "N,N");
+        loopback(10, "vigil-a", BOTH, null);
+        loopback(11, "vigil-b", BOTH, null);
+        PipeFinder finder = finder(); // one per daemon: both cameras' writers ask it before either has written
+        assertEquals(Path.of("/dev/video10"), finder.find(settings(PipeChoice.ANY)));
+        assertEquals(Path.of("/dev/video11"), finder.find(settings(PipeChoice.ANY)));
+        assertThrows(NoFreePipeException.class, () -> finder.find(settings(PipeChoice.ANY)));
+        finder.release(Path.of("/dev/video10"));
+        assertEquals(Path.of("/dev/video10"), finder.find(settings(PipeChoice.ANY)));
+    }
+
+    @Test
     void noFreePipeNamesEachAndGivesTheModprobeLine() {
         loadModule(1920, 1080, "N,Y,N");
         vivid();

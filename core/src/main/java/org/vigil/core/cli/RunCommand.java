@@ -7,6 +7,7 @@ import org.vigil.core.config.ConfigLoader;
 import org.vigil.core.config.ConfigProblem;
 import org.vigil.core.config.VigilConfig;
 import org.vigil.core.lifecycle.Daemon;
+import org.vigil.core.store.StoreException;
 import org.vigil.core.lifecycle.Signals;
 import org.vigil.detectors.DetectorCatalog;
 import picocli.CommandLine.Command;
@@ -27,7 +28,7 @@ import java.util.concurrent.Callable;
                 + "SIGINT stop it (exit 0). A config with problems is refused before anything is opened (exit 2).")
 public final class RunCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
-    private static final Duration STOP_DEADLINE = Duration.ofMillis(2500);
+    private static final Duration STOP_DEADLINE = Duration.ofSeconds(15);
 
     @Spec
     private CommandSpec spec;
@@ -62,7 +63,12 @@ public final class RunCommand implements Callable<Integer> {
             log.info("  {}", CameraSummary.of(camera));
         }
         Daemon daemon = Daemon.create(detectors, null);
-        daemon.start(first);
+        try {
+            daemon.start(first);
+        } catch (StoreException e) {
+            log.error("cannot start: {}", e.getMessage());
+            return Vigil.FAILED;
+        }
         while (true) {
             Signals.Request request = signals.next();
             if (request == Signals.Request.RELOAD) {

@@ -14,6 +14,7 @@ import java.io.PrintWriter;
 @Command(name = "vigil", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "A motion-detecting surveillance daemon for V4L2 cameras, with annotated feeds in v4l2loopback pipes.",
         subcommands = {RunCommand.class, DevicesCommand.class, CheckConfigCommand.class, DetectorsCommand.class,
+                EventsCommand.class,
                 PushToPipe.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class Vigil implements Runnable {
     public static final int OK = 0;

@@ -36,7 +36,8 @@ public record CameraConfig(
         Optional<AreaMask> privacyMask,
         List<Zone> zones,
         LoopbackOptions loopback,
-        AnnotationOptions annotation) {
+        AnnotationOptions annotation,
+        EventOptions events) {
 
     public CameraConfig {
         controls = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(controls)); // set in file order
@@ -51,7 +52,10 @@ public record CameraConfig(
                 || !controls.equals(other.controls) || !loopback.equals(other.loopback)
                 // the feed is opened drawn-on or plain, and a privacy mask needs drawing
                 || annotation.drawsAnything() != other.annotation.drawsAnything()
-                || privacyMask.isPresent() != other.privacyMask.isPresent();
+                || privacyMask.isPresent() != other.privacyMask.isPresent()
+                // the frame ring is sized from these when the stream opens
+                || events.preCaptureMemory() != other.events.preCaptureMemory()
+                || events.recordsFrames() != other.events.recordsFrames();
     }
 
     public int width() {

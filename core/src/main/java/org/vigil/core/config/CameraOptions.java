@@ -52,6 +52,7 @@ public final class CameraOptions {
     public static final String ZONES = "zones";
     public static final String LOOPBACK = "loopback";
     public static final String ANNOTATION = "annotation";
+    public static final String EVENTS = "events";
 
     private CameraOptions() {
     }

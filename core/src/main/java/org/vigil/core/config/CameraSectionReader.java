@@ -56,14 +56,15 @@ final class CameraSectionReader {
     static List<String> defaultableKeys() {
         List<String> keys = new ArrayList<>(CameraOptions.TABLE.names());
         keys.addAll(List.of(CameraOptions.CONTROLS, CameraOptions.DETECTOR, CameraOptions.ZONES, CameraOptions.LOOPBACK,
-                CameraOptions.ANNOTATION));
+                CameraOptions.ANNOTATION, CameraOptions.EVENTS));
         return keys;
     }
 
     /** The top level's camera keys, read once so that a problem in them is reported once. */
     record Defaults(Map<String, Located<Object>> scalars, Map<String, Located<Integer>> controls,
                     Optional<DetectorPart> detector, Map<String, Located<Object>> loopback,
-                    Map<String, Located<Object>> annotation, Optional<Located<List<ZoneNode>>> zones) {
+                    Map<String, Located<Object>> annotation, Map<String, Located<Object>> events,
+                    Optional<Located<List<ZoneNode>>> zones) {
     }
 
     /** A detector section as read: the provider (when the name is known) and its options. */
@@ -90,9 +91,11 @@ final class CameraSectionReader {
                 .map(node -> table(node, CameraOptions.LOOPBACK, LoopbackOptions.TABLE)).orElse(Map.of());
         Map<String, Located<Object>> annotation = top.take(CameraOptions.ANNOTATION)
                 .map(node -> table(node, CameraOptions.ANNOTATION, AnnotationOptions.TABLE)).orElse(Map.of());
+        Map<String, Located<Object>> events = top.take(CameraOptions.EVENTS)
+                .map(node -> table(node, CameraOptions.EVENTS, EventOptions.TABLE)).orElse(Map.of());
         Optional<Located<List<ZoneNode>>> zones = top.take(CameraOptions.ZONES)
                 .map(node -> new Located<>(zones(node, CameraOptions.ZONES), node, CameraOptions.ZONES));
-        return new Defaults(scalars, controls, detector, loopback, annotation, zones);
+        return new Defaults(scalars, controls, detector, loopback, annotation, events, zones);
     }
 
     Optional<ReadCamera> camera(String name, Node keyNode, Node valueNode, Defaults defaults) {
@@ -132,6 +135,9 @@ final class CameraSectionReader {
         Map<String, Located<Object>> annotation = new LinkedHashMap<>(defaults.annotation());
         section.take(CameraOptions.ANNOTATION).ifPresent(node -> annotation.putAll(table(node,
                 section.keyPath(CameraOptions.ANNOTATION), AnnotationOptions.TABLE)));
+        Map<String, Located<Object>> events = new LinkedHashMap<>(defaults.events());
+        section.take(CameraOptions.EVENTS).ifPresent(node -> events.putAll(table(node,
+                section.keyPath(CameraOptions.EVENTS), EventOptions.TABLE)));
         Optional<Located<List<ZoneNode>>> zones = section.take(CameraOptions.ZONES)
                 .map(node -> new Located<>(zones(node, section.keyPath(CameraOptions.ZONES)), node,
                         section.keyPath(CameraOptions.ZONES)))
@@ -149,6 +155,8 @@ final class CameraSectionReader {
         List<Zone> zoneList = zones.map(located -> checkZones(located, size, name)).orElse(List.of());
         LoopbackOptions loopbackOptions = loopbackOptions(loopback);
         AnnotationOptions annotationOptions = AnnotationOptions.from(AnnotationOptions.TABLE.of(YamlValues.values(annotation)));
+        EventOptions eventOptions = EventOptions.from(EventOptions.TABLE.of(YamlValues.values(events)));
+        checkEventZones(eventOptions, events.get(EventOptions.ZONES.name()), zoneList, path);
         if (sizeFits) { // an odd width is reported once, at the size, not again at every pipe that cannot take it
             checkPipes(loopbackOptions, size, loopback, scalars.get(CameraOptions.SIZE.name()), path, section);
         }
@@ -163,7 +171,7 @@ final class CameraSectionReader {
                 cameraValues.integer(CameraOptions.BYTES_PER_LINE.name()), cameraValues.integer(CameraOptions.INPUT.name()),
                 Duration.ofMillis(Math.round(cameraValues.decimal(CameraOptions.FRAME_TIMEOUT.name()) * 1000)),
                 controlValues, detector.get(), cameraValues.decimal(CameraOptions.DETECTION_FPS.name()),
-                detectionMask, privacyMask, zoneList, loopbackOptions, annotationOptions);
+                detectionMask, privacyMask, zoneList, loopbackOptions, annotationOptions, eventOptions);
         return Optional.of(new ReadCamera(config, deviceNode, section.keyPath(CameraOptions.DEVICE),
                 Optional.ofNullable(loopback.get(LoopbackOptions.FEED.name())),
                 Optional.ofNullable(loopback.get(LoopbackOptions.MOTION.name()))));
@@ -304,6 +312,18 @@ final class CameraSectionReader {
         own.ifPresent(part -> options.putAll(part.options()));
         // every value was checked against this table as it was read
         return Optional.of(new DetectorChoice(provider.get().name(), provider.get().options().of(YamlValues.values(options))));
+    }
+
+    /** The zones events are limited to must be zones of the camera. */
+    private void checkEventZones(EventOptions options, Located<Object> node, List<Zone> zones, String camera) {
+        List<String> names = zones.stream().map(Zone::name).toList();
+        for (String wanted : options.zones()) {
+            if (!names.contains(wanted)) {
+                problems.at(node.node(), camera + "." + CameraOptions.EVENTS + "." + EventOptions.ZONES.name(),
+                        "'" + wanted + "' is not one of this camera's zones (" + (names.isEmpty() ? "it has none"
+                                : String.join(", ", names)) + "): name a zone from its zones: list, or write all");
+            }
+        }
     }
 
     // ---- loopback, annotation ---------------------------------------------------------------------------------

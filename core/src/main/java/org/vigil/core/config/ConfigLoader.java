@@ -8,7 +8,9 @@ import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.vigil.core.hooks.HookKind;
 import org.vigil.detectors.DetectorCatalog;
+import org.vigil.options.OptionValues;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -104,6 +106,18 @@ public final class ConfigLoader {
         }
     }
 
+    /** A program named for ffmpeg must be one; auto and none need nothing. */
+    private static void checkFfmpeg(Located<Object> ffmpeg, Problems problems) {
+        if (ffmpeg == null) {
+            return;
+        }
+        String program = (String) ffmpeg.value();
+        if (!program.equals("auto") && !program.equals("none") && !Files.isExecutable(Path.of(program))) {
+            problems.at(ffmpeg.node(), ffmpeg.path(), "'" + program + "' is not a program that can be run: install ffmpeg "
+                    + "(apt install ffmpeg) and write its path, or auto to find it on PATH, or none for MJPEG AVI movies");
+        }
+    }
+
     /**
      * YAML forbids tabs in indentation and its parser stops at the first; every such line is named here instead,
      * with what to do.
@@ -157,17 +171,25 @@ public final class ConfigLoader {
                 }
             });
         }
+        Map<HookKind, List<String>> hooks = top.get().take(GlobalOptions.HOOKS)
+                .map(node -> new HooksReader(values, problems).read(node)).orElse(Map.of());
         List<String> known = new ArrayList<>(GlobalOptions.TABLE.names());
         known.add(GlobalOptions.CAMERAS);
+        known.add(GlobalOptions.HOOKS);
         known.addAll(CameraSectionReader.defaultableKeys());
         top.get().rejectUnknown(known, Map.of(CameraOptions.DEVICE, "belongs in a camera's section (cameras.NAME.device), "
                 + "since no two cameras read one device"));
         new CrossChecks(problems).check(read);
+        checkFfmpeg(global.get(GlobalOptions.FFMPEG.name()), problems);
         if (!problems.isEmpty()) {
             return Optional.empty();
         }
-        double interval = (Double) Optional.ofNullable(global.get(GlobalOptions.STATUS_INTERVAL.name()))
-                .map(Located::value).orElse(GlobalOptions.STATUS_INTERVAL.defaultValue());
-        return Optional.of(new VigilConfig(file, Duration.ofMillis(Math.round(interval * 1000)), cameras));
+        OptionValues daemon = GlobalOptions.TABLE.of(YamlValues.values(global));
+        double interval = daemon.decimal(GlobalOptions.STATUS_INTERVAL.name());
+        Path targetDir = directory.resolve(daemon.value(GlobalOptions.TARGET_DIR)).normalize();
+        Path database = targetDir.resolve(daemon.value(GlobalOptions.DATABASE)).normalize();
+        Duration hookTimeout = Duration.ofMillis(Math.round(daemon.decimal(GlobalOptions.HOOK_TIMEOUT.name()) * 1000));
+        return Optional.of(new VigilConfig(file, Duration.ofMillis(Math.round(interval * 1000)), cameras, targetDir,
+                database, daemon.value(GlobalOptions.FFMPEG), new HookCommands(hooks, hookTimeout)));
     }
 }

@@ -1,5 +1,6 @@
 package org.vigil.core.config;
 
+import org.vigil.core.hooks.HookKind;
 import org.vigil.detectors.DetectorCatalog;
 import org.vigil.detectors.DetectorProvider;
 import org.vigil.options.OptionSpec;
@@ -67,6 +68,7 @@ public final class ConfigReference {
         md.append("| `zones` | a list | none | Named areas with their own threshold, below. |\n");
         md.append("| `loopback` | a section | see below | Where the annotated picture goes. |\n");
         md.append("| `annotation` | a section | see below | What the annotated picture shows. |\n");
+        md.append("| `events` | a section | see below | How motion becomes events, snapshots and movies. |\n");
         for (DetectorProvider provider : detectors.providers()) {
             md.append("\n**`detector:` with `name: ").append(provider.name()).append("`**: ").append(provider.description())
                     .append("\n\n");
@@ -76,6 +78,14 @@ public final class ConfigReference {
         table(md, LoopbackOptions.TABLE, "");
         md.append("\n**`annotation:`**\n\n");
         table(md, AnnotationOptions.TABLE, "");
+        md.append("\n**`events:`**\n\n");
+        table(md, EventOptions.TABLE, "");
+        md.append("\n**`hooks:`** (top level only): each a command as a list of arguments, run without a shell; "
+                + "see [Hooks](#hooks) for the `%` specifiers and `VIGIL_*` variables.\n\n");
+        md.append("| key | when |\n|---|---|\n");
+        for (HookKind kind : HookKind.values()) {
+            md.append("| `").append(kind.key()).append("` | ").append(cell(kind.doc())).append(" |\n");
+        }
         md.append("\n**`zones:`**, each entry:\n\n");
         md.append("| key | values | default | meaning |\n|---|---|---|---|\n");
         rows(md, ZoneOptions.TABLE, "");
@@ -117,6 +127,9 @@ public final class ConfigReference {
                 """);
         commented(yml, GlobalOptions.TABLE, "");
         yml.append("""
+                # Programs told of events, each a list of arguments run without a shell (README: Hooks):
+                #hooks:
+                #  on-event-end: [/usr/local/bin/notify, --camera, "%t", --event, "%v", --movie, "%f"]
                 #
                 # Any camera key may stand here at the top level as every camera's default, e.g.
                 #   fps: 10
@@ -153,6 +166,9 @@ public final class ConfigReference {
         yml.append("    # What the annotated picture shows:\n");
         yml.append("    #annotation:\n");
         commented(yml, AnnotationOptions.TABLE, "    #  ");
+        yml.append("    # How motion becomes events, snapshots and movies:\n");
+        yml.append("    #events:\n");
+        commented(yml, EventOptions.TABLE, "    #  ");
         return yml.toString();
     }
 

@@ -14,6 +14,11 @@ final class DemoFiles {
                 status-interval: 10          # a status line per camera every 10 s (default 60)
                 fps: 10                      # frames per second asked of each camera
                 detection-fps: 5             # detections per second
+                target-dir: .                # events.db, and CAMERA/DATE/ with each event's snapshot and movie, here
+                events:
+                  event-gap: 4               # 4 s without motion end an event (default 30)
+                  pre-capture: 2             # each movie starts 2 s before the first motion
+                  post-capture: 2            # and ends 2 s after the last
                 cameras:
                   street:
                     # a v4l2loopback node that ffmpeg feeds with opencv-doc's vtest.avi, found by its card label
@@ -60,6 +65,8 @@ final class DemoFiles {
                   waited=$((waited + 1))
                 done
                 say "both annotated pipes up after $waited s (most of it loading OpenCV under emulation); recording %4$d s of each"
+                # vivid's cross stops for 8 s in the middle and moves again: one event ends, the next begins
+                ( sleep %5$d; v4l2-ctl -d /dev/video0 -c horizontal_movement=3; sleep 8; v4l2-ctl -d /dev/video0 -c horizontal_movement=5 ) &
                 ffmpeg -nostdin -v error -f v4l2 -input_format yuyv422 -i /dev/video11 -t %4$d -c:v libx264 -preset ultrafast \\
                   -pix_fmt yuv420p -movflags +faststart -y "$out/street.mp4" &
                 street=$!
@@ -76,7 +83,8 @@ final class DemoFiles {
                 wait $feeder 2>/dev/null
                 say "vigil exited with status $stopped"
                 [ $stopped -eq 0 ] && [ $recorded_street -eq 0 ] && [ $recorded_vivid -eq 0 ]
-                """.formatted(quote(out.toString()), quote(footage.toString()), launcher, seconds);
+                """.formatted(quote(out.toString()), quote(footage.toString()), launcher, seconds,
+                Math.max(2, (seconds - 8) / 2));
     }
 
     /** A word for sh: single-quoted. */

@@ -1,16 +1,26 @@
 package org.vigil.core.demo;
 
+import org.vigil.core.store.EventQuery;
+import org.vigil.core.store.EventTable;
+import org.vigil.core.store.StoreException;
+import org.vigil.core.store.StoredEvent;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.SQLException;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,7 +34,7 @@ public final class DemoRun {
     /** The rig's loopback nodes: the street camera (fed by ffmpeg), then each camera's annotated pipe. */
     private static final String LOOPBACK = "devices=3 video_nr=10,11,12 card_label=street-camera,street,vivid "
             + "exclusive_caps=0,0,0 max_width=1920 max_height=1080 max_buffers=4";
-    private static final int STEPS = 6;
+    private static final int STEPS = 7;
 
     private final Path checkout;
     private final Path out;
@@ -49,8 +59,19 @@ public final class DemoRun {
     public boolean run() throws IOException, InterruptedException {
         long started = System.nanoTime();
         Files.createDirectories(out);
-        for (String stale : List.of("street.mp4", "vivid.mp4", "vigil.log", "guest.log", "rig.log")) {
+        for (String stale : List.of("street.mp4", "vivid.mp4", "vigil.log", "guest.log", "rig.log", "events.db",
+                "events.db-wal", "events.db-shm")) {
             Files.deleteIfExists(out.resolve(stale));
+        }
+        for (String camera : List.of("street", "vivid")) { // the last demo's snapshots and movies
+            Path folder = out.resolve(camera);
+            if (Files.isDirectory(folder)) {
+                try (var paths = Files.walk(folder)) {
+                    for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(path);
+                    }
+                }
+            }
         }
         say("provisioning the real-kernel rig (qemu, Debian's kernel, vivid, v4l2loopback; cached after the first run)");
         Path rig = checkout.resolve("kernel/rig");
@@ -97,8 +118,30 @@ public final class DemoRun {
         if (!problems.isEmpty()) {
             return failed(String.join("; ", problems));
         }
+        say("the events the daemon logged, as `vigil events` prints them");
+        List<StoredEvent> events;
+        try (EventQuery query = EventQuery.open(out.resolve("events.db"))) {
+            events = query.events(Optional.empty(), Optional.empty(), Optional.empty());
+        } catch (StoreException | SQLException e) {
+            return failed("the event database: " + e.getMessage());
+        }
+        StringWriter table = new StringWriter();
+        EventTable.table(events, ZoneId.systemDefault(), new PrintWriter(table));
+        table.toString().lines().forEach(line -> progress.println("    " + line));
+        Optional<String> movie = events.stream().flatMap(e -> e.movie().stream()).findFirst();
+        if (movie.isEmpty()) {
+            return failed("no event has a movie; see " + out.resolve("vigil.log"));
+        }
+        List<String> movieProbe = output(List.of("ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries",
+                "stream=codec_name,width,height", "-of", "csv=p=0", movie.get()), 120);
+        if (movieProbe.isEmpty() || !movieProbe.get(0).startsWith("h264,")) {
+            return failed(movie.get() + " is not an H.264 movie");
+        }
         progress.printf(Locale.ROOT, "demo: done in %.0f s. In %s:%n", (System.nanoTime() - started) / 1e9, out);
         progress.println("    street.mp4, vivid.mp4   the annotated feeds as any V4L viewer saw them (H.264, plays in a browser)");
+        progress.println("    events.db               the events (`vigil events --database " + out.resolve("events.db")
+                + "`, or sqlite3)");
+        progress.println("    street/, vivid/         each event's snapshot (JPEG) and movie (MP4), by date");
         progress.println("    vigil.yml               the config the daemon ran with");
         progress.println("    vigil.log               the daemon's log");
         progress.println("    guest.sh, guest.log     what ran inside the rig, and what it printed");

@@ -6,18 +6,26 @@ import org.vigil.core.config.CameraConfig;
 import org.vigil.core.config.ConfigLoader;
 import org.vigil.core.config.ConfigProblem;
 import org.vigil.core.config.VigilConfig;
+import org.vigil.core.events.CameraEvents;
+import org.vigil.core.events.EventServices;
+import org.vigil.core.hooks.HookRunner;
 import org.vigil.core.pipeline.CameraContext;
 import org.vigil.core.pipeline.CameraPipeline;
 import org.vigil.core.pipeline.FrameTap;
+import org.vigil.core.record.FfmpegProgram;
+import org.vigil.core.store.EventStore;
+import org.vigil.core.store.StoreException;
 import org.vigil.detectors.DetectorCatalog;
 import org.vigil.vloop.PipeFinder;
 import org.vigil.vloop.SinkListener;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -42,6 +50,9 @@ public final class Daemon implements AutoCloseable {
     private volatile State state = State.STOPPED;
     private VigilConfig config;
     private StatusReporter status;
+    private EventStore store;
+    private HookRunner hooks;
+    private EventServices services;
 
     private Daemon(ConfigLoader loader, CameraContext context, ExecutorService reopenAttempts) {
         this.loader = loader;
@@ -85,10 +96,37 @@ public final class Daemon implements AutoCloseable {
         return cameras.get(name);
     }
 
-    /** Starts every camera of a checked config; a camera that cannot open yet keeps trying on its own thread. */
-    public synchronized void start(VigilConfig first) {
+    /**
+     * Opens the event database (closing what a crash left open), then starts every camera of a checked config; a
+     * camera that cannot open yet keeps trying on its own thread.
+     *
+     * @throws StoreException the event database cannot be opened: nothing was started
+     */
+    public synchronized void start(VigilConfig first) throws StoreException {
         state = State.STARTING;
         config = first;
+        EventStore.Opened opened;
+        try {
+            opened = EventStore.open(first.database());
+        } catch (StoreException e) {
+            state = State.STOPPED;
+            throw e;
+        }
+        store = opened.store();
+        InterruptedEvents.settle(opened.interrupted(), store);
+        ZoneId zone = ZoneId.systemDefault();
+        hooks = new HookRunner(first.hooks(), zone);
+        Optional<String> ffmpeg = switch (first.ffmpeg()) {
+            case "auto" -> FfmpegProgram.find();
+            case "none" -> Optional.empty();
+            default -> Optional.of(first.ffmpeg());
+        };
+        if (ffmpeg.isEmpty()) {
+            log.warn("movies are MJPEG in AVI through OpenCV ({}): apt install ffmpeg for H.264 MP4, smaller and "
+                    + "playable when cut short", first.ffmpeg().equals("none") ? "ffmpeg: none" : "no ffmpeg on PATH");
+        }
+        services = new EventServices(store, hooks, first.targetDir(), ffmpeg, zone);
+        log.info("events: {} (database {})", first.targetDir(), first.database());
         for (CameraConfig camera : first.cameras().values()) {
             startCamera(camera);
         }
@@ -159,13 +197,19 @@ public final class Daemon implements AutoCloseable {
             status = new StatusReporter(next.statusInterval(), this::cameras);
             changes.add("status every " + next.statusInterval().toSeconds() + " s");
         }
+        if (!next.targetDir().equals(config.targetDir()) || !next.database().equals(config.database())
+                || !next.hooks().equals(config.hooks()) || !next.ffmpeg().equals(config.ffmpeg())) {
+            log.warn("config {}: target-dir, database, ffmpeg and hooks are read at start: restart vigil to change them",
+                    next.file());
+        }
         config = next;
         log.info("config {} reloaded: {}{} unchanged", next.file(), changes.isEmpty() ? "" : String.join(", ", changes) + "; ",
                 unchanged);
     }
 
     private void startCamera(CameraConfig camera) {
-        CameraPipeline pipeline = new CameraPipeline(camera, context);
+        CameraPipeline pipeline = new CameraPipeline(camera, context,
+                new CameraEvents(camera.name(), camera.events(), camera.annotation(), services));
         cameras.put(camera.name(), pipeline);
         pipeline.start();
     }
@@ -201,6 +245,12 @@ public final class Daemon implements AutoCloseable {
         }
         stopAll(running, deadline);
         reopenAttempts.shutdownNow();
+        if (hooks != null) {
+            hooks.close();
+        }
+        if (store != null) {
+            store.close();
+        }
         state = State.STOPPED;
     }
 

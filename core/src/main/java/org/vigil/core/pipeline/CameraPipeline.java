@@ -3,6 +3,7 @@ package org.vigil.core.pipeline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigil.core.config.CameraConfig;
+import org.vigil.core.events.CameraEvents;
 import org.vigil.detectors.MotionDetector;
 import org.vigil.kernel.v4l2.DeviceBusyException;
 import org.vigil.kernel.v4l2.DeviceUsers;
@@ -28,7 +29,9 @@ import java.util.concurrent.locks.LockSupport;
  * <pre>
  *   stream.next() ──► frame (a view of the driver's mmap buffer)
  *      │ count it, and the gaps in the driver's sequence numbers
+ *      ├─► a copy into the frame ring (pre-capture; the movie writer's queue) ──► CameraEvents (own thread)
  *      ├─► due for detection and the detector idle?  luma, shrunk ──► DetectionWorker (own thread) ──► Detection
+ *      │                                                                     ├─► CameraEvents: events, files, hooks
  *      │                                                                     └─► motion pipe (change picture)
  *      ├─► feed: copy or convert into the pipe's buffer ─► privacy blank ─► overlay of the latest Detection ─► publish
  *      └─► frame.close(): QBUF, the buffer back to the driver
@@ -61,14 +64,18 @@ public final class CameraPipeline {
     private long lastSequence;
     private int sequenceFrames;
     private final boolean[] stageFailureLogged = new boolean[Stage.values().length];
+    private final CameraEvents events;
+    private FrameCopies copies;
 
     /** The stages of the frame path, for counting and reporting a failure where it happened. */
-    private enum Stage { LUMA, FEED }
+    private enum Stage { LUMA, FEED, RECORD }
 
-    public CameraPipeline(CameraConfig config, CameraContext context) {
+    /** @param events the camera's events, which this camera's thread closes when it ends; null for none */
+    public CameraPipeline(CameraConfig config, CameraContext context, CameraEvents events) {
         this.name = config.name();
         this.config = config;
         this.context = context;
+        this.events = events;
         this.thread = new Thread(this::run, "vigil-camera-" + name);
         // An Error (out of memory, a native crash reported as one) ends this camera only, and says so.
         this.thread.setUncaughtExceptionHandler((dead, error) -> {
@@ -80,7 +87,15 @@ public final class CameraPipeline {
     }
 
     public void start() {
+        if (events != null) {
+            events.start();
+        }
         thread.start();
+    }
+
+    /** The camera's events, or empty when it has none (tests). */
+    public Optional<CameraEvents> events() {
+        return Optional.ofNullable(events);
     }
 
     public String name() {
@@ -161,7 +176,8 @@ public final class CameraPipeline {
             CameraSession opened;
             String fingerprint = DeviceLocator.fingerprint(config.device());
             try {
-                opened = CameraSession.open(config, wakeup, context, counters);
+                opened = CameraSession.open(config, wakeup, context, counters,
+                        events == null ? DetectionListener.NONE : events::detected);
             } catch (V4l2Exception e) {
                 attempts++;
                 if (downSince == 0) {
@@ -196,6 +212,10 @@ public final class CameraPipeline {
                 continue;
             }
             session = opened;
+            copies = opened.recording();
+            if (events != null) {
+                events.attach(copies == null ? null : copies.recording());
+            }
             counters.opens++;
             state = State.STREAMING;
             problem = null;
@@ -211,9 +231,11 @@ public final class CameraPipeline {
             attempts = 0;
             lastReported = null;
             downSince = 0;
+            boolean lost = false;
             try {
                 stream(opened);
             } catch (V4l2Exception e) {
+                lost = true;
                 counters.losses++;
                 downSince = System.nanoTime();
                 problem = describe(e);
@@ -221,6 +243,7 @@ public final class CameraPipeline {
                 log.warn("camera {}: lost: {}; reopening", name, problem);
                 lastReported = problem;
             } catch (RuntimeException e) {
+                lost = true;
                 counters.losses++;
                 downSince = System.nanoTime();
                 problem = e.toString();
@@ -228,8 +251,15 @@ public final class CameraPipeline {
                 log.error("camera {}: the frame loop failed unexpectedly; reopening", name, e);
             } finally {
                 session = null;
+                copies = null;
+                if (events != null) {
+                    events.detach(lost, lost ? problem : "stream closed");
+                }
                 opened.close();
             }
+        }
+        if (events != null) {
+            events.close(); // ends a running event as stopped and finishes its files
         }
         state = State.STOPPED;
         log.info("camera {}: stopped", name);
@@ -272,6 +302,15 @@ public final class CameraPipeline {
         lastSequence = sequence;
         sequenceFrames++;
         long timestamp = frame.timestampNanos();
+        if (events != null) {
+            FrameCopies copy = copies;
+            try {
+                events.frame(frame.data(), frame.bytesUsed(), timestamp, copy == null ? 0 : copy.rows(),
+                        copy == null ? 0 : copy.rowBytes(), copy == null ? 0 : copy.stride());
+            } catch (RuntimeException e) {
+                stageFailed(Stage.RECORD, e);
+            }
+        }
         if (timestamp >= nextDetectionNanos) {
             DetectionWorker worker = s.worker();
             if (worker.isIdle()) {
@@ -322,6 +361,10 @@ public final class CameraPipeline {
         }
         if (s.annotator() != null) {
             s.annotator().reconfigure(name, next.annotation(), next.privacyMask());
+        }
+        if (events != null && (!next.events().equals(previous.events())
+                || !next.annotation().equals(previous.annotation()))) {
+            events.reconfigure(next.events(), next.annotation());
         }
         log.info("camera {}: new settings applied at frame {}", name, counters.framesIn);
         return true;

@@ -44,12 +44,13 @@ final class CameraSession implements AutoCloseable {
     private JpegFrames jpegs;
     private LoopbackSink feedSink;
     private Frame current;
+    private FrameCopies recording;
 
     private CameraSession() {
     }
 
-    static CameraSession open(CameraConfig config, Wakeup wakeup, CameraContext context, CameraCounters counters)
-            throws V4l2Exception {
+    static CameraSession open(CameraConfig config, Wakeup wakeup, CameraContext context, CameraCounters counters,
+                              DetectionListener detections) throws V4l2Exception {
         // Loaded before the stream starts: in an emulated guest this takes 20 s, while the camera would drop frames.
         OpenCvNatives.load();
         CameraSession s = new CameraSession();
@@ -79,7 +80,8 @@ final class CameraSession implements AutoCloseable {
             s.jpegs = mjpeg ? new JpegFrames() : null;
             s.lumaPrivacy = config.privacyMask().map(mask -> new PrivacyBlanker.Luma(mask, lumaWidth, lumaHeight)).orElse(null);
             s.worker = new DetectionWorker(config.name(), s.detector, lumaWidth, lumaHeight, s.pipes.motion().orElse(null),
-                    motionWidth, motionHeight, counters);
+                    motionWidth, motionHeight, counters, detections);
+            s.recording = FrameCopies.plan(config, format, s.format.interval());
             if (drawnOn && s.pipes.feed().isPresent()) {
                 DetectionWorker worker = s.worker;
                 s.annotator = new Annotator(config.name(), config.loopback().format().layout(), format.width(),
@@ -153,6 +155,11 @@ final class CameraSession implements AutoCloseable {
 
     Path node() {
         return node;
+    }
+
+    /** How this stream's frames are copied for recording, or null when they are not (nothing to record, or a format the recorder cannot keep). */
+    FrameCopies recording() {
+        return recording;
     }
 
     CaptureStream stream() {

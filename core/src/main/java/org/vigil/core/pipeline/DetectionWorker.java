@@ -19,7 +19,8 @@ import java.util.concurrent.locks.LockSupport;
  * rate and never delays capture or the feed. One slot carries the small grey picture across: the capture thread fills
  * it only while the worker is idle, the worker reads it only while busy, so one picture and an atomic state are the
  * whole handoff, with nothing allocated and no lock taken per frame (a frame due while the worker is busy is counted
- * as skipped instead). The worker owns the detector and the motion pipe, which shows the detector's change picture.
+ * as skipped instead). The worker owns the detector and the motion pipe, which shows the detector's change picture;
+ * each detection goes to the listener (the camera's events), on this thread.
  */
 final class DetectionWorker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DetectionWorker.class);
@@ -45,6 +46,7 @@ final class DetectionWorker implements AutoCloseable {
     private volatile MotionDetector replacement;
     private volatile Detection latest = STARTING;
     private volatile boolean running = true;
+    private final DetectionListener listener;
     private boolean failureLogged;
 
     /**
@@ -52,8 +54,9 @@ final class DetectionWorker implements AutoCloseable {
      * @param motionWidth the motion pipe's size: the detector's input size, rounded down to what the pipe's format takes
      */
     DetectionWorker(String camera, MotionDetector detector, int width, int height, LoopbackSink motionPipe,
-                    int motionWidth, int motionHeight, CameraCounters counters) {
+                    int motionWidth, int motionHeight, CameraCounters counters, DetectionListener listener) {
         this.camera = camera;
+        this.listener = listener;
         this.detector = detector;
         this.motionPipe = motionPipe;
         this.motionWidth = motionWidth;
@@ -109,6 +112,7 @@ final class DetectionWorker implements AutoCloseable {
             try {
                 Detection detection = detector.detect(slot, slotTimestamp);
                 latest = detection;
+                listener.detected(detection, slotTimestamp);
                 publishChange();
             } catch (RuntimeException e) {
                 counters.stageFailures++;

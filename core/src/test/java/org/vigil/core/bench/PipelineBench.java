@@ -44,8 +44,10 @@ public final class PipelineBench {
 
     private static String run(String device, String pipe, String size, int fps, int seconds) throws Exception {
         Path file = Files.createTempFile("vigil-bench", ".yml");
+        // events as configured by default (the moving cross makes one event the whole run: its movie is recorded)
         Files.writeString(file, """
                 status-interval: 3600
+                target-dir: %s
                 cameras:
                   bench:
                     device: %s
@@ -53,7 +55,7 @@ public final class PipelineBench {
                     fps: %d
                     controls: {test_pattern: 19, horizontal_movement: 5, osd_text_mode: 2}
                     loopback: {pipe: label:%s}
-                """.formatted(device, size, fps, pipe));
+                """.formatted(Files.createTempDirectory("vigil-bench-events"), device, size, fps, pipe));
         DetectorCatalog detectors = DetectorCatalog.load();
         VigilConfig config = new ConfigLoader(detectors).load(file);
         Daemon daemon = Daemon.create(detectors, null);

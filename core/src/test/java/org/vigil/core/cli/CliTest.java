@@ -14,7 +14,8 @@ class CliTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : new String[] {"run", "devices", "check-config", "detectors", "push-to-pipe", "demo"}) {
+        for (String command : new String[] {"run", "devices", "check-config", "detectors", "events", "push-to-pipe",
+                "demo"}) {
             BadConfigCorpusTest.Run run = BadConfigCorpusTest.run(command, "--help");
             assertEquals(0, run.status(), command);
             assertTrue(run.out().startsWith("Usage: vigil " + command), command + ":\n" + run.out());

@@ -21,9 +21,15 @@ final class FfmpegCamera implements AutoCloseable {
      * @param output ffmpeg's output options before -f v4l2, e.g. {"-pix_fmt", "yuyv422"} or {"-c:v", "mjpeg"}
      */
     static FfmpegCamera start(Path clip, Path node, List<String> output) throws IOException {
+        return start(List.of(), clip, node, output);
+    }
+
+    /** @param input ffmpeg's options for the clip, e.g. {"-f", "rawvideo", "-pix_fmt", "gray", ...} for raw frames */
+    static FfmpegCamera start(List<String> input, Path clip, Path node, List<String> output) throws IOException {
         Path log = Files.createTempFile("vigil-ffmpeg-camera", ".log");
-        List<String> command = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-v", "error", "-re", "-stream_loop", "-1",
-                "-i", clip.toString()));
+        List<String> command = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-v", "error", "-re", "-stream_loop", "-1"));
+        command.addAll(input);
+        command.addAll(List.of("-i", clip.toString()));
         command.addAll(output);
         command.addAll(List.of("-f", "v4l2", node.toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

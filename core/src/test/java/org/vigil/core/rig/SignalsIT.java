@@ -18,8 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,12 +33,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SignalsIT {
     private static FfmpegCamera street;
     private static Path config;
-    private static Vigil daemon;
+    private static VigilProcess daemon;
+    private static final Path EVENTS = temporaryDirectory();
 
     private static String config(String frontSize, String backThreshold) throws Exception {
         return """
                 status-interval: 1
                 fps: 10
+                target-dir: %s
+                events: {movie: false}       # CrashIT stops a daemon mid-movie; here SIGTERM is timed
                 cameras:
                   front:
                     device: %s
@@ -52,7 +53,15 @@ class SignalsIT {
                     size: 768x576
                     detector: {threshold: %s}
                     loopback: {pipe: label:feed-b}
-                """.formatted(RigVideo.vivid(1), frontSize, backThreshold);
+                """.formatted(EVENTS, RigVideo.vivid(1), frontSize, backThreshold);
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("vigil-signals-events");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @BeforeAll
@@ -60,7 +69,7 @@ class SignalsIT {
         street = FfmpegCamera.start(Footage.vtest(), RigVideo.loopback("cam-b"), List.of("-pix_fmt", "yuyv422"));
         config = Files.createTempFile("vigil-signals", ".yml");
         Files.writeString(config, config("640x480", "0.001"));
-        daemon = Vigil.run(config);
+        daemon = VigilProcess.run(config);
         daemon.awaitLog("camera front: feed pipe up", 1, 240);
         daemon.awaitLog("camera back: feed pipe up", 1, 60);
     }
@@ -78,13 +87,14 @@ class SignalsIT {
     void aSecondDaemonOnTheSameCameraNamesTheProcessHoldingIt() throws Exception {
         Path second = Files.createTempFile("vigil-second", ".yml");
         Files.writeString(second, """
+                target-dir: %s
                 cameras:
                   intruder:
                     device: %s
                     size: 640x480
                     loopback: {pipe: label:feed-c}
-                """.formatted(RigVideo.vivid(1)));
-        Vigil intruder = Vigil.run(second);
+                """.formatted(EVENTS, RigVideo.vivid(1)));
+        VigilProcess intruder = VigilProcess.run(second);
         try {
             intruder.awaitLog("camera intruder: cannot open: .*another program is using this device.*held by vigil \\(pid "
                     + daemon.pid() + "\\)", 1, 240);
@@ -207,76 +217,6 @@ class SignalsIT {
             thread.join(25_000);
             stream.close();
             device.close();
-        }
-    }
-
-    /** bin/vigil run, in its own process, its output in a file. */
-    static final class Vigil {
-        private final Process process;
-        private final Path log;
-
-        private Vigil(Process process, Path log) {
-            this.process = process;
-            this.log = log;
-        }
-
-        static Vigil run(Path config) throws Exception {
-            Path launcher = Footage.root().resolve("core/target/vigil/bin/vigil");
-            assertTrue(Files.isExecutable(launcher), launcher + " (the build's package phase makes it)");
-            Path log = Files.createTempFile("vigil-daemon", ".log");
-            ProcessBuilder builder = new ProcessBuilder(launcher.toString(), "run", "-c", config.toString())
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
-            Map<String, String> env = builder.environment();
-            env.put("VIGIL_JAVA_OPTS", "-XX:TieredStopAtLevel=1"); // as the rig's other JVMs (see the README)
-            return new Vigil(builder.start(), log);
-        }
-
-        long pid() {
-            return process.pid();
-        }
-
-        String log() throws IOException {
-            return Files.readString(log);
-        }
-
-        List<String> lines(String contains) throws IOException {
-            return log().lines().filter(line -> line.contains(contains)).toList();
-        }
-
-        long count(String regex) throws IOException {
-            Pattern pattern = Pattern.compile(regex);
-            return log().lines().filter(line -> pattern.matcher(line).find()).count();
-        }
-
-        void awaitLog(String regex, int count, int seconds) throws Exception {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-            while (count(regex) < count) {
-                if (!process.isAlive() && count(regex) < count) {
-                    throw new AssertionError("vigil exited (" + process.exitValue() + ") before /" + regex + "/:\n" + log());
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("no line matching /" + regex + "/ within " + seconds + " s:\n" + log());
-                }
-                Thread.sleep(100);
-            }
-        }
-
-        void signal(String name) throws Exception {
-            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
-            assertEquals(0, kill.waitFor());
-        }
-
-        int terminate(Duration timeout) throws Exception {
-            signal("TERM");
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly().waitFor();
-                throw new AssertionError("vigil did not exit within " + timeout + " of SIGTERM:\n" + log());
-            }
-            return process.exitValue();
-        }
-
-        void kill() throws Exception {
-            process.destroyForcibly().waitFor();
         }
     }
 }

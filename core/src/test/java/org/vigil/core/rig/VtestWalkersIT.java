@@ -5,14 +5,19 @@ import org.junit.jupiter.api.Test;
 import org.vigil.core.lifecycle.Daemon;
 import org.vigil.core.pipeline.CameraCounters;
 import org.vigil.core.pipeline.CameraPipeline;
+import org.vigil.core.store.EventQuery;
+import org.vigil.core.store.StoredEvent;
 import org.vigil.core.testing.ConfigFiles;
 import org.vigil.core.testing.TestDetectors;
 import org.vigil.detectors.DetectorCatalog;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,15 +33,18 @@ class VtestWalkersIT {
     @Test
     void walkersAreBoxedAndNoFrameIsDropped() throws Exception {
         DetectorCatalog detectors = TestDetectors.catalog();
+        Path target = Files.createTempDirectory("vigil-walkers");
         Path file = ConfigFiles.write("""
                 status-interval: 3600
+                target-dir: %s
+                events: {event-gap: 3, movie: false}
                 cameras:
                   street:
                     device: {card: cam-b}
                     size: 768x576
                     fps: 10
                     loopback: {pipe: label:feed-c}
-                """);
+                """.formatted(target));
         TapRecorder tap = new TapRecorder();
         Daemon daemon = Daemon.create(detectors, tap);
         try (FfmpegCamera camera = FfmpegCamera.start(Footage.vtest(), RigVideo.loopback("cam-b"),
@@ -47,10 +55,12 @@ class VtestWalkersIT {
             Streams.awaitFrames(street, 30, Duration.ofSeconds(60)); // calibration
             CameraCounters.Snapshot before = street.counters().snapshot();
             long started = System.nanoTime();
+            Instant from = Instant.now();
             tap.recordRegions(150);
             List<TapRecorder.Shot> shots = tap.await("street", 150, 120_000);
             tap.clear();
             double seconds = (System.nanoTime() - started) / 1e9;
+            Instant to = Instant.now();
             CameraCounters.Snapshot after = street.counters().snapshot();
             long in = after.framesIn() - before.framesIn();
             long boxed = shots.stream().filter(shot -> shot.drawn().size() > 2).count();
@@ -68,8 +78,24 @@ class VtestWalkersIT {
                     assertTrue((long) box[2] * box[3] < 768L * 576 / 4, "a box of " + box[2] + "x" + box[3]);
                 }
             }
+            daemon.stop(Duration.ofSeconds(15));
+            // people walk through the whole clip: events cover (nearly) the whole time the frames above were taken
+            try (EventQuery query = EventQuery.open(target.resolve("events.db"))) {
+                List<StoredEvent> events = query.events(Optional.of("street"), Optional.empty(), Optional.empty());
+                long covered = events.stream().mapToLong(e -> overlapMillis(e, from, to)).sum();
+                long run = Duration.between(from, to).toMillis();
+                System.out.println("vtest.avi: " + events.size() + " events cover " + covered + " of " + run + " ms");
+                assertTrue(covered >= run * 0.8, events.size() + " events cover " + covered + " ms of " + run);
+            }
         } finally {
-            daemon.stop(Duration.ofSeconds(3));
+            daemon.stop(Duration.ofSeconds(15));
         }
+    }
+
+    private static long overlapMillis(StoredEvent event, Instant from, Instant to) {
+        Instant start = event.start().isAfter(from) ? event.start() : from;
+        Instant end = event.end().orElse(to);
+        end = end.isBefore(to) ? end : to;
+        return Math.max(0, Duration.between(start, end).toMillis());
     }
 }

@@ -14,9 +14,20 @@ public final class ConfigFiles {
     private ConfigFiles() {
     }
 
+    /**
+     * A config file for a test of something other than events: unless the text sets them, files go to a directory of
+     * their own and no movie is encoded (ffmpeg would share the emulated guest's two CPUs with what is measured).
+     */
     public static Path write(String yaml) throws IOException {
         Path file = Files.createTempFile("vigil-test", ".yml");
-        Files.writeString(file, yaml);
+        StringBuilder text = new StringBuilder();
+        if (!yaml.matches("(?s)(.*\\n)?target-dir:.*")) {
+            text.append("target-dir: ").append(Files.createTempDirectory("vigil-events")).append('\n');
+        }
+        if (!yaml.matches("(?s)(.*\\n)?events:.*")) {
+            text.append("events:\n  movie: false\n");
+        }
+        Files.writeString(file, text.append(yaml).toString());
         return file;
     }
 
