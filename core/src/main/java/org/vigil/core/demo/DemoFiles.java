@@ -15,6 +15,8 @@ final class DemoFiles {
                 fps: 10                      # frames per second asked of each camera
                 detection-fps: 5             # detections per second
                 target-dir: .                # events.db, and CAMERA/DATE/ with each event's snapshot and movie, here
+                detector:
+                  absorb-time: 2             # what stops moving is background after 2 s (default 10)
                 events:
                   event-gap: 4               # 4 s without motion end an event (default 30)
                   pre-capture: 2             # each movie starts 2 s before the first motion

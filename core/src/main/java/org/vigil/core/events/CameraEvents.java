@@ -19,6 +19,7 @@ import org.vigil.detectors.Detection;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -43,6 +44,9 @@ public final class CameraEvents implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CameraEvents.class);
     private static final long UPDATE_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final long STORE_WAIT_SECONDS = 10;
+    /** How long a finishing movie may take to write what is still queued: at a stop, briefly (systemd waits 20 s). */
+    private static final Duration DRAIN = Duration.ofSeconds(60);
+    private static final Duration DRAIN_AT_STOP = Duration.ofSeconds(4);
     private static final long SPACE_CHECK_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     private sealed interface Message {
@@ -262,7 +266,7 @@ public final class CameraEvents implements AutoCloseable {
             }
         } else if (change instanceof EventChange.NextMovie next) {
             if (current.movie != null) {
-                finishMovie(next.atNanos());
+                finishMovie(next.atNanos(), DRAIN);
                 startMovie(next.atNanos(), next.atNanos());
             }
         } else if (change instanceof EventChange.Ended ended) {
@@ -373,11 +377,11 @@ public final class CameraEvents implements AutoCloseable {
         startMovie(now, Math.max(now, current.summary.lastMotionNanos() + options.postCaptureNanos()));
     }
 
-    private void finishMovie(long atNanos) {
+    private void finishMovie(long atNanos, Duration drain) {
         MovieRecording movie = current.movie;
         current.movie = null;
         try {
-            settleMovie(movie.end(atNanos).get(60, TimeUnit.SECONDS));
+            settleMovie(movie.end(atNanos, drain).get(drain.toSeconds() + 60, TimeUnit.SECONDS));
         } catch (Exception e) {
             log.warn("camera {}: movie {} did not finish within 60 s: {}", camera, current.movieFile, e.toString());
         }
@@ -405,7 +409,7 @@ public final class CameraEvents implements AutoCloseable {
     private void end(EventChange.Ended ended) {
         Current event = current;
         if (event.movie != null) {
-            finishMovie(ended.endNanos());
+            finishMovie(ended.endNanos(), ended.reason() == EndReason.STOP ? DRAIN_AT_STOP : DRAIN);
         }
         if (event.snapshotBytes > 0 && options.snapshot() == EventOptions.SnapshotChoice.BEST) {
             writeSnapshot(event);

@@ -124,13 +124,17 @@ public final class HookRunner implements AutoCloseable {
         }
     }
 
-    /** Lets running hooks finish for up to their time limit; later calls are not run. */
+    /**
+     * Lets running hooks finish for up to 2 s, then kills them (a stop must not wait out a hook's time limit: systemd
+     * waits 20 s); hooks still waiting are not run.
+     */
     @Override
     public void close() {
         pool.shutdown();
         try {
-            if (!pool.awaitTermination(commands.timeout().toMillis() + 5000, TimeUnit.MILLISECONDS)) {
-                pool.shutdownNow();
+            if (!pool.awaitTermination(2, TimeUnit.SECONDS)) {
+                pool.shutdownNow(); // interrupts the waits: each kills its process
+                pool.awaitTermination(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             pool.shutdownNow();

@@ -44,7 +44,7 @@ final class MovieEncoder implements MovieSink {
             args.addAll(List.of("-f", "mjpeg", "-framerate", rate, "-i", "pipe:0", "-c:v", "copy", "-f", "matroska"));
         } else {
             args.addAll(List.of("-f", "rawvideo", "-pix_fmt", format.ffmpegName(), "-video_size", width + "x" + height,
-                    "-framerate", rate, "-i", "pipe:0", "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p",
+                    "-framerate", rate, "-i", "pipe:0", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p",
                     // a keyframe every 2 s bounds what a cut-short file loses; each keyframe starts a fragment
                     "-g", String.valueOf(Math.max(1, Math.round(fps * 2))),
                     "-movflags", "+frag_keyframe+empty_moov+default_base_moof", "-f", "mp4"));

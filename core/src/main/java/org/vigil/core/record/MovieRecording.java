@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +36,7 @@ public final class MovieRecording {
     private volatile long untilNanos;
     private volatile long endNanos = Long.MAX_VALUE;
     private volatile boolean ending;
+    private volatile long drainDeadline;
 
     /** How the movie's file is made: ffmpeg, or OpenCV's MJPEG writer where there is no ffmpeg. */
     private interface Encoder {
@@ -89,8 +91,13 @@ public final class MovieRecording {
         untilNanos = Math.max(untilNanos, nanos);
     }
 
-    /** Ends the movie with the frames taken before {@code nanos} that are in the ring now; the result says how it went. */
-    public CompletableFuture<MovieResult> end(long nanos) {
+    /**
+     * Ends the movie with the frames taken before {@code nanos} that are in the ring now, written within
+     * {@code drain} (frames still queued after it are dropped and counted: a stop must not wait out a slow encoder);
+     * the result says how it went.
+     */
+    public CompletableFuture<MovieResult> end(long nanos, Duration drain) {
+        drainDeadline = System.nanoTime() + drain.toNanos();
         endNanos = nanos;
         ending = true;
         LockSupport.unpark(thread);
@@ -116,6 +123,10 @@ public final class MovieRecording {
             long busyBefore = ring.droppedBusy();
             while (true) {
                 long limit = Math.min(untilNanos, endNanos);
+                if (ending && System.nanoTime() - drainDeadline > 0) {
+                    dropped += Math.max(0, ring.written() - position); // what the encoder had no time for
+                    break;
+                }
                 if (position < ring.oldest()) {
                     dropped += ring.oldest() - position; // overwritten: the writer fell a ring behind
                     position = ring.oldest();
