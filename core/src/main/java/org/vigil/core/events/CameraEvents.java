@@ -130,12 +130,16 @@ public final class CameraEvents implements AutoCloseable {
         post(new Attached(session)); // null: a stream whose frames are not recorded (events are logged all the same)
     }
 
-    /** One frame of the stream (capture thread): a copy into the ring, the time; allocates nothing. */
-    public void frame(ByteBuffer data, int bytes, long timestampNanos, int rows, int rowBytes, int stride) {
+    /** A frame of the stream was taken at this time (capture thread, every frame): the clock the gaps run on. */
+    public void frameTaken(long timestampNanos) {
         if (clock == null) {
             clock = StreamClock.pairedAt(timestampNanos); // once a stream
         }
         lastFrameNanos = timestampNanos;
+    }
+
+    /** A copy of a frame into the ring, for the movie and the snapshot (capture thread); allocates nothing. */
+    public void keep(ByteBuffer data, int bytes, long timestampNanos, int rows, int rowBytes, int stride) {
         FrameRing frames = ring;
         if (frames != null) {
             frames.offer(data, bytes, timestampNanos, rows, rowBytes, stride);
@@ -396,6 +400,7 @@ public final class CameraEvents implements AutoCloseable {
             return;
         }
         Path file = result.file().get();
+        current.movieFile = file; // its name now: -partial when cut short
         if (current.movieFileId >= 0) {
             services.store().fileFinished(current.movieFileId, current.id, file, FileKind.MOVIE, result.bytes(),
                     result.complete());

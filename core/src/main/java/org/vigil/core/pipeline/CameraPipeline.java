@@ -29,10 +29,11 @@ import java.util.concurrent.locks.LockSupport;
  * <pre>
  *   stream.next() ──► frame (a view of the driver's mmap buffer)
  *      │ count it, and the gaps in the driver's sequence numbers
- *      ├─► a copy into the frame ring (pre-capture; the movie writer's queue) ──► CameraEvents (own thread)
  *      ├─► due for detection and the detector idle?  luma, shrunk ──► DetectionWorker (own thread) ──► Detection
  *      │                                                                     ├─► CameraEvents: events, files, hooks
  *      │                                                                     └─► motion pipe (change picture)
+ *      ├─► a copy into the frame ring (pre-capture and the movie's queue; without movies only the frames detected,
+ *      │   for the snapshot) ──► CameraEvents (own thread)
  *      ├─► feed: copy or convert into the pipe's buffer ─► privacy blank ─► overlay of the latest Detection ─► publish
  *      └─► frame.close(): QBUF, the buffer back to the driver
  * </pre>
@@ -303,14 +304,9 @@ public final class CameraPipeline {
         sequenceFrames++;
         long timestamp = frame.timestampNanos();
         if (events != null) {
-            FrameCopies copy = copies;
-            try {
-                events.frame(frame.data(), frame.bytesUsed(), timestamp, copy == null ? 0 : copy.rows(),
-                        copy == null ? 0 : copy.rowBytes(), copy == null ? 0 : copy.stride());
-            } catch (RuntimeException e) {
-                stageFailed(Stage.RECORD, e);
-            }
+            events.frameTaken(timestamp);
         }
+        boolean detected = false;
         if (timestamp >= nextDetectionNanos) {
             DetectionWorker worker = s.worker();
             if (worker.isIdle()) {
@@ -320,6 +316,7 @@ public final class CameraPipeline {
                         s.lumaPrivacy().blank(worker.slot());
                     }
                     worker.submit(timestamp);
+                    detected = true;
                     counters.detectionsOffered++;
                     nextDetectionNanos = nextDetectionNanos == Long.MIN_VALUE || timestamp - nextDetectionNanos > detectionIntervalNanos
                             ? timestamp + detectionIntervalNanos : nextDetectionNanos + detectionIntervalNanos;
@@ -328,6 +325,14 @@ public final class CameraPipeline {
                 }
             } else {
                 counters.detectionSkipped++;
+            }
+        }
+        FrameCopies copy = copies;
+        if (events != null && copy != null && (copy.everyFrame() || detected)) {
+            try {
+                events.keep(frame.data(), frame.bytesUsed(), timestamp, copy.rows(), copy.rowBytes(), copy.stride());
+            } catch (RuntimeException e) {
+                stageFailed(Stage.RECORD, e);
             }
         }
         LoopbackSink feed = s.feedSink();

@@ -15,8 +15,9 @@ import org.vigil.kernel.v4l2.PixFormat;
  * when the driver pads its rows (packed formats). Sized once, when the stream opens, from pre-capture-memory.
  *
  * @param rows 0 to copy a frame as it is, else the rows to copy {@code rowBytes} of, {@code stride} apart
+ * @param everyFrame whether every frame is kept (movies), or only those given to the detector (a snapshot is one)
  */
-record FrameCopies(SessionRecording recording, int rows, int rowBytes, int stride) {
+record FrameCopies(SessionRecording recording, int rows, int rowBytes, int stride, boolean everyFrame) {
     private static final Logger log = LoggerFactory.getLogger(FrameCopies.class);
 
     /** The copies for this stream, or null when nothing is recorded (with one line saying why, when it is not asked). */
@@ -48,7 +49,8 @@ record FrameCopies(SessionRecording recording, int rows, int rowBytes, int strid
                 ? (double) interval.denominator() / interval.numerator()
                 : config.fps() > 0 ? config.fps() : 15;
         int frameBytes = recorded.frameBytes(width, height, format.sizeImage());
-        int preCaptureFrames = (int) Math.ceil(events.preCapture() * fps);
+        // without movies only the detector's frames are kept, every one of them: a snapshot is one of those
+        int preCaptureFrames = events.movie() ? (int) Math.ceil(events.preCapture() * fps) : 1;
         FrameRing ring = new FrameRing(events.preCaptureMemory(), frameBytes, preCaptureFrames);
         if (ring.idleStride() > 1) {
             log.info("camera {}: pre-capture of {} s at {}x{} needs {} MB at the full rate; {} MB keep it at 1 frame "
@@ -57,6 +59,6 @@ record FrameCopies(SessionRecording recording, int rows, int rowBytes, int strid
                     events.preCaptureMemory() / (1024 * 1024), ring.idleStride());
         }
         return new FrameCopies(new SessionRecording(ring, recorded, format.pixelFormat(), width, height, fps), rows,
-                rowBytes, format.bytesPerLine());
+                rowBytes, format.bytesPerLine(), events.movie());
     }
 }

@@ -148,10 +148,7 @@ public final class MovieRecording {
                     if (timestamp > limit) {
                         return;
                     }
-                    long origin = first < 0 ? timestamp : first;
-                    // rounded: a frame a little early or late (timestamp jitter) still counts once
-                    long due = Math.round((timestamp - origin) * fps / 1e9) + 1;
-                    repeats[0] = Math.max(first < 0 ? 1 : 0, due - done);
+                    repeats[0] = first < 0 ? 1 : repeats(timestamp - first, fps, done);
                     for (long r = 0; r < repeats[0]; r++) {
                         sink.write(data, bytes);
                     }
@@ -190,6 +187,21 @@ public final class MovieRecording {
             diskFull = problem.contains("No space left") || DiskSpace.isFull(part);
         }
         result.complete(settle(problem, diskFull, written, dropped));
+    }
+
+    /**
+     * How many times a frame goes into the constant-rate movie: once, as a rule, whatever the jitter of its timestamp
+     * (up to most of a period late, or a period early); more when frames are missing before it (pre-capture's lower
+     * rate, dropped frames), so the movie's length stays the time it covers; none when frames come faster than the
+     * rate.
+     *
+     * @param sinceFirst nanoseconds since the movie's first frame
+     * @param written    frames written so far
+     */
+    static long repeats(long sinceFirst, double fps, long written) {
+        long due = (long) Math.floor(sinceFirst * fps / 1e9 + 0.1) + 1;
+        long behind = due - written;
+        return behind >= 1 ? behind : behind >= -1 ? 1 : 0;
     }
 
     /** Renames the file for what it is now: complete, partial, or removed when it holds nothing. */

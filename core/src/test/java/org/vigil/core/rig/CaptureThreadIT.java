@@ -49,6 +49,7 @@ class CaptureThreadIT {
                     fps: 10
                     detection-fps: 2
                     annotation: {time: false}
+                    events: {movie: true}       # every frame copied into the frame ring (pre-capture), measured below
                     loopback: {pipe: label:feed-b}
                 """.formatted(RigVideo.vivid(0), RigVideo.vivid(1)));
         daemon = Daemon.create(detectors, null);

@@ -16,7 +16,8 @@ public final class ConfigFiles {
 
     /**
      * A config file for a test of something other than events: unless the text sets them, files go to a directory of
-     * their own and no movie is encoded (ffmpeg would share the emulated guest's two CPUs with what is measured).
+     * their own and nothing is recorded (events get their rows only): an ffmpeg encoding, or frames copied for
+     * recording, would share the emulated guest's two CPUs with what those tests time.
      */
     public static Path write(String yaml) throws IOException {
         Path file = Files.createTempFile("vigil-test", ".yml");
@@ -25,7 +26,7 @@ public final class ConfigFiles {
             text.append("target-dir: ").append(Files.createTempDirectory("vigil-events")).append('\n');
         }
         if (!yaml.matches("(?s)(.*\\n)?events:.*")) {
-            text.append("events:\n  movie: false\n");
+            text.append("events:\n  movie: false\n  snapshot: off\n");
         }
         Files.writeString(file, text.append(yaml).toString());
         return file;
