@@ -25,8 +25,10 @@ public final class CameraOptions {
     public static final OptionSpec<IoMode> IO = OptionSpec.choice("io", IoMode.class, IoMode.AUTO,
             "How frames arrive: mmap streaming (zero copy), read() (one copy, for devices that offer nothing else), "
                     + "or auto, streaming when the device can.");
-    public static final OptionSpec<Long> BUFFERS = OptionSpec.integer("buffers", CaptureSettings.DEFAULT_BUFFERS, 2, 32,
-            "Driver buffers to stream with; more ride out longer hiccups at the cost of memory.");
+    public static final OptionSpec<Long> BUFFERS = OptionSpec.integer("buffers", CaptureSettings.DEFAULT_BUFFERS, 2,
+            CaptureSettings.MAX_BUFFERS, "Driver buffers to stream with; more ride out longer hiccups at the cost of "
+                    + "memory. A loopback camera is always asked for all it has (fewer would shrink its ring for every "
+                    + "viewer).");
     public static final OptionSpec<Long> BYTES_PER_LINE = OptionSpec.integer("bytes-per-line", 0, 0, 1 << 16,
             "Row length in bytes to ask the driver for; 0 lets it choose (some hardware wants aligned rows).");
     public static final OptionSpec<Long> INPUT = OptionSpec.integer("input", -1, -1, 255,

@@ -23,11 +23,16 @@ final class Viewers {
                 : Files.createTempFile(prefix, ".raw");
     }
 
-    /** {@code v4l2-ctl --stream-mmap}: each buffer's bytesused as it came. */
+    /**
+     * {@code v4l2-ctl --stream-mmap}: each buffer's bytesused as it came. It asks for all the pipe's buffers: its
+     * default request (four) would shrink v4l2loopback's ring for every opener until the module unloads, leaving a
+     * viewer a frame period or two before the daemon overwrites the frame it is copying (2 of 12 overwritten frames
+     * in three CI runs once the event threads also wanted the guest's CPUs).
+     */
     static List<byte[]> v4l2ctl(Path node, int frames, int frameBytes) throws Exception {
         Path file = file("vigil-v4l2ctl");
         try {
-            ExternalCommand.run(List.of("v4l2-ctl", "-d", node.toString(), "--stream-mmap", "--stream-count=" + frames,
+            ExternalCommand.run(List.of("v4l2-ctl", "-d", node.toString(), "--stream-mmap=32", "--stream-count=" + frames,
                     "--stream-to=" + file), 120);
             return split(Files.readAllBytes(file), frameBytes, "v4l2-ctl");
         } finally {

@@ -6,18 +6,20 @@ import java.time.Duration;
  * How to run a capture stream.
  *
  * @param mode        I/O method, {@link IoMode#AUTO} by default
- * @param bufferCount driver buffers to request (mmap) or frames to allocate (read); 4 by default, at least 2
+ * @param bufferCount driver buffers to request (mmap; a loopback camera is always asked for all it has) or frames to
+ *                    allocate (read); 4 by default, at least 2
  * @param timeout     how long {@link CaptureStream#next()} waits for a frame before reporting a stalled device
  * @param wakeup      polled beside the device so another thread can interrupt a wait ({@code next()} then returns
  *                    null), or null for none
  */
 public record CaptureSettings(IoMode mode, int bufferCount, Duration timeout, Wakeup wakeup) {
     public static final int DEFAULT_BUFFERS = 4;
+    public static final int MAX_BUFFERS = 32;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
     public CaptureSettings {
-        if (bufferCount < 2 || bufferCount > 32) {
-            throw new IllegalArgumentException("bufferCount must be 2..32, got " + bufferCount);
+        if (bufferCount < 2 || bufferCount > MAX_BUFFERS) {
+            throw new IllegalArgumentException("bufferCount must be 2.." + MAX_BUFFERS + ", got " + bufferCount);
         }
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive, got " + timeout);

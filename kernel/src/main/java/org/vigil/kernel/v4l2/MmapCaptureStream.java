@@ -43,7 +43,7 @@ final class MmapCaptureStream implements CaptureStream, FrameOwner {
 
     static MmapCaptureStream start(V4l2Device device, CaptureSettings settings) throws V4l2Exception {
         PixFormat format = device.format(BufferType.VIDEO_CAPTURE);
-        MappedBuffers buffers = MappedBuffers.map(device, BufferType.VIDEO_CAPTURE, settings.bufferCount(), 2);
+        MappedBuffers buffers = MappedBuffers.map(device, BufferType.VIDEO_CAPTURE, requestFor(device, settings), 2);
         MmapCaptureStream stream = new MmapCaptureStream(device, format, buffers, settings);
         try {
             stream.requireRoomForImage();
@@ -58,6 +58,16 @@ final class MmapCaptureStream implements CaptureStream, FrameOwner {
             throw e;
         }
         return stream;
+    }
+
+    /**
+     * The buffer count to ask for. v4l2loopback (0.12.7) keeps one ring for all its openers, allocated whole at load,
+     * and a request for fewer buffers than it has shrinks that ring for every viewer and producer until the module is
+     * reloaded, leaving each fewer frame periods before the producer overwrites the frame it is copying; asking for
+     * all of them costs nothing, so a loopback gets the most V4L2 allows (the driver grants its max_buffers).
+     */
+    private static int requestFor(V4l2Device device, CaptureSettings settings) {
+        return device.capability().isLoopback() ? CaptureSettings.MAX_BUFFERS : settings.bufferCount();
     }
 
     private void requireRoomForImage() throws V4l2Exception {

@@ -17,8 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Discovery against v4l2-ctl --list-devices. The rig loads two loopback nodes: video10 "vigil-a"
- * (exclusive_caps=0) and video11 "vigil-b" (exclusive_caps=1).
+ * Discovery against v4l2-ctl --list-devices. The rig loads three loopback nodes: video10 "vigil-a"
+ * (exclusive_caps=0), video11 "vigil-b" (exclusive_caps=1) and video12 "vigil-r" (exclusive_caps=0).
  */
 class DiscoveryIT {
 

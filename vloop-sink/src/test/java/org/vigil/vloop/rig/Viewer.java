@@ -7,11 +7,14 @@ import java.util.List;
 
 /** The independent V4L2 clients the rig reads pipes back with, each writing the raw frames it receives to a file. */
 enum Viewer {
-    /** v4l2-utils' own streaming test: mmap capture, each buffer's bytesused written out. */
+    /**
+     * v4l2-utils' own streaming test: mmap capture, each buffer's bytesused written out. It asks for all the pipe's
+     * buffers: fewer would shrink v4l2loopback's ring for every opener until the module unloads.
+     */
     V4L2_CTL {
         @Override
         List<String> command(Path node, PipeFormat format, int width, int height, int frames, Path file) {
-            return List.of("v4l2-ctl", "-d", node.toString(), "--stream-mmap", "--stream-count=" + frames,
+            return List.of("v4l2-ctl", "-d", node.toString(), "--stream-mmap=32", "--stream-count=" + frames,
                     "--stream-to=" + file);
         }
     },

@@ -89,7 +89,7 @@ class ViewerChurnIT {
      */
     private static String churn(Path node, Path frames) {
         String loop = "i=0; while [ $i -lt " + OPENINGS + " ]; do "
-                + "if [ $((i % 2)) -eq 0 ]; then v4l2-ctl -d \"$1\" --stream-mmap --stream-count=1 --stream-to=\"$2/$i.raw\" "
+                + "if [ $((i % 2)) -eq 0 ]; then v4l2-ctl -d \"$1\" --stream-mmap=32 --stream-count=1 --stream-to=\"$2/$i.raw\" "
                 + "|| exit 1; else v4l2-ctl -d \"$1\" --get-fmt-video > /dev/null || exit 1; fi; i=$((i + 1)); done";
         try {
             return ExternalCommand.run(List.of("nice", "-n", "19", "sh", "-c", loop, "churn", node.toString(),
