@@ -2,6 +2,7 @@ package org.vigil.core.rig;
 
 import org.vigil.core.lifecycle.Daemon;
 import org.vigil.core.pipeline.CameraPipeline;
+import org.vigil.opencv.OpenCvNatives;
 
 import java.time.Duration;
 import java.util.List;
@@ -11,7 +12,13 @@ final class Streams {
     private Streams() {
     }
 
+    /**
+     * Waits for the cameras to stream, the timeout counted from when OpenCV is loaded: the first cameras of a JVM load
+     * it before they open, which took 20 s in the emulated guest as a rule and over two minutes once when the host
+     * was busy.
+     */
     static void awaitStreaming(Daemon daemon, List<String> cameras, Duration timeout) throws InterruptedException {
+        OpenCvNatives.load(); // waits on the class initialisation the camera threads may be running
         long deadline = System.nanoTime() + timeout.toNanos();
         for (String name : cameras) {
             while (daemon.camera(name).state() != CameraPipeline.State.STREAMING) {
