@@ -1,7 +1,11 @@
 package org.vigil.core.cli;
 
+import org.vigil.core.config.ConfigLoader;
+import org.vigil.core.config.VigilConfig;
+import org.vigil.detectors.DetectorCatalog;
 import picocli.CommandLine.Option;
 
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -27,6 +31,24 @@ final class ConfigFileOption {
             return Optional.of(LOCAL);
         }
         return Optional.empty();
+    }
+
+    /**
+     * The checked config, or empty after one line to {@code err} saying why (no file, or a file with problems, which
+     * check-config lists).
+     */
+    Optional<VigilConfig> load(String command, PrintWriter err) {
+        Optional<Path> found = resolve();
+        if (found.isEmpty()) {
+            err.println(command + ": " + noneFound());
+            return Optional.empty();
+        }
+        ConfigLoader.Result result = new ConfigLoader(DetectorCatalog.load()).check(found.get());
+        if (result.config().isEmpty()) {
+            err.println(command + ": " + found.get() + " has problems (vigil check-config -c " + found.get()
+                    + " shows them)");
+        }
+        return result.config();
     }
 
     static String noneFound() {

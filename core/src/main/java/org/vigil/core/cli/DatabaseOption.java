@@ -6,6 +6,7 @@ import org.vigil.detectors.DetectorCatalog;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -16,6 +17,16 @@ final class DatabaseOption {
 
     @Mixin
     ConfigFileOption config;
+
+    /** The database file, or empty after one line to {@code err} saying why. */
+    Optional<Path> resolve(String command, PrintWriter err) {
+        String[] why = new String[1];
+        Optional<Path> found = resolve(why);
+        if (found.isEmpty()) {
+            err.println(command + ": " + why[0]);
+        }
+        return found;
+    }
 
     /** The database file, or empty with the reason in {@code why[0]}. */
     Optional<Path> resolve(String[] why) {

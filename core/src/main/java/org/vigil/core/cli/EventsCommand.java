@@ -21,7 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** What happened: the events in the database, as a table or JSON; `show ID` one of them with its files. */
-@Command(name = "events", mixinStandardHelpOptions = true, subcommands = EventsCommand.Show.class,
+@Command(name = "events", mixinStandardHelpOptions = true, subcommands = {EventsCommand.Show.class, EventsCommand.Keep.class},
         description = "Lists the events in the event database (start in local time, duration, camera, peak changed "
                 + "area, zones, why it ended, files); reads while the daemon writes, never holding it up.")
 public final class EventsCommand implements Callable<Integer> {
@@ -98,15 +98,51 @@ public final class EventsCommand implements Callable<Integer> {
         }
     }
 
+    /** `vigil events keep ID [--off]`. */
+    @Command(name = "keep", mixinStandardHelpOptions = true, description = "Marks an event kept: retention never "
+            + "deletes its files for their age, and for space only when nothing else is left; --off undoes it.")
+    static final class Keep implements Callable<Integer> {
+        @Spec
+        private CommandSpec spec;
+
+        @Mixin
+        private DatabaseOption database;
+
+        @Parameters(paramLabel = "ID", description = "The event's id (the first column of `vigil events`).")
+        private long id;
+
+        @Option(names = "--off", description = "No longer keep it.")
+        private boolean off;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            Optional<Path> file = database.resolve("events keep", err);
+            if (file.isEmpty()) {
+                return Vigil.USAGE;
+            }
+            try {
+                if (!org.vigil.core.store.RetentionRows.keep(file.get(), id, !off)) {
+                    err.println("events keep: no event " + id + " in " + file.get());
+                    return Vigil.FAILED;
+                }
+            } catch (StoreException e) {
+                err.println("events keep: " + e.getMessage());
+                return Vigil.FAILED;
+            }
+            out.println("event " + id + (off ? " no longer kept" : " kept: retention deletes its files last"));
+            return Vigil.OK;
+        }
+    }
+
     private interface Reading {
         int read(EventQuery query) throws SQLException;
     }
 
     private static int withQuery(DatabaseOption database, PrintWriter err, Reading reading) {
-        String[] why = new String[1];
-        Optional<Path> file = database.resolve(why);
+        Optional<Path> file = database.resolve("events", err);
         if (file.isEmpty()) {
-            err.println("events: " + why[0]);
             return Vigil.USAGE;
         }
         try (EventQuery query = EventQuery.open(file.get())) {

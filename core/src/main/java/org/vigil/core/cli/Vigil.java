@@ -14,7 +14,7 @@ import java.io.PrintWriter;
 @Command(name = "vigil", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "A motion-detecting surveillance daemon for V4L2 cameras, with annotated feeds in v4l2loopback pipes.",
         subcommands = {RunCommand.class, DevicesCommand.class, CheckConfigCommand.class, DetectorsCommand.class,
-                EventsCommand.class,
+                EventsCommand.class, ScheduleCommand.class, RetentionCommand.class,
                 PushToPipe.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class Vigil implements Runnable {
     public static final int OK = 0;
@@ -46,6 +46,7 @@ public final class Vigil implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "say what to do: vigil run, vigil devices, "
-                + "vigil check-config, vigil detectors, vigil push-to-pipe or vigil demo (vigil --help tells more)");
+                + "vigil check-config, vigil detectors, vigil events, vigil schedule, vigil retention, vigil push-to-pipe "
+                + "or vigil demo (vigil --help tells more)");
     }
 }

@@ -1,5 +1,8 @@
 package org.vigil.core.config;
 
+import org.vigil.core.retention.Budget;
+import org.vigil.core.schedule.Schedule;
+import org.vigil.core.schedule.ScheduleKind;
 import org.vigil.detectors.AreaMask;
 import org.vigil.detectors.Zone;
 import org.vigil.kernel.v4l2.IoMode;
@@ -37,11 +40,22 @@ public record CameraConfig(
         List<Zone> zones,
         LoopbackOptions loopback,
         AnnotationOptions annotation,
-        EventOptions events) {
+        EventOptions events,
+        List<Schedule> schedules,
+        Budget retention) {
 
     public CameraConfig {
         controls = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(controls)); // set in file order
         zones = List.copyOf(zones);
+        schedules = List.copyOf(schedules);
+    }
+
+    /**
+     * Whether the camera's frames are copied for recording: for events' snapshots and movies, or for a schedule that
+     * records, takes snapshots or makes a timelapse.
+     */
+    public boolean recordsFrames() {
+        return events.recordsFrames() || schedules.stream().anyMatch(schedule -> schedule.kind() != ScheduleKind.DETECT);
     }
 
     /** Whether moving from this config to the other needs the camera's stream (or pipes) closed and opened again. */
@@ -55,7 +69,7 @@ public record CameraConfig(
                 || privacyMask.isPresent() != other.privacyMask.isPresent()
                 // the frame ring is sized from these when the stream opens
                 || events.preCaptureMemory() != other.events.preCaptureMemory()
-                || events.recordsFrames() != other.events.recordsFrames();
+                || recordsFrames() != other.recordsFrames();
     }
 
     public int width() {

@@ -52,6 +52,8 @@ public final class CameraOptions {
     public static final String CONTROLS = "controls";
     public static final String DETECTOR = "detector";
     public static final String ZONES = "zones";
+    /** Read apart, as a list of schedules (ScheduleOptions); a camera's own, never a default for all. */
+    public static final String SCHEDULES = "schedules";
     public static final String LOOPBACK = "loopback";
     public static final String ANNOTATION = "annotation";
     public static final String EVENTS = "events";

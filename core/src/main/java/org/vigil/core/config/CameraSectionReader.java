@@ -5,6 +5,8 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.vigil.core.retention.Budget;
+import org.vigil.core.schedule.Schedule;
 import org.vigil.detectors.AreaMask;
 import org.vigil.detectors.DetectorCatalog;
 import org.vigil.detectors.DetectorProvider;
@@ -143,6 +145,12 @@ final class CameraSectionReader {
                         section.keyPath(CameraOptions.ZONES)))
                 .or(defaults::zones);
 
+        Budget retention = section.take(RetentionOptions.KEY).map(node -> budget(node,
+                section.keyPath(RetentionOptions.KEY))).orElse(Budget.UNLIMITED);
+        List<Schedule> schedules = section.take(CameraOptions.SCHEDULES)
+                .map(node -> new ScheduleReader(values, problems).read(node, section.keyPath(CameraOptions.SCHEDULES), name))
+                .orElse(List.of());
+
         section.rejectUnknown(allCameraKeys(), Map.of(GlobalOptions.CAMERAS, "cameras are listed at the top level only",
                 GlobalOptions.STATUS_INTERVAL.name(), "belongs at the top level: it is the daemon's, not a camera's"));
 
@@ -171,7 +179,8 @@ final class CameraSectionReader {
                 cameraValues.integer(CameraOptions.BYTES_PER_LINE.name()), cameraValues.integer(CameraOptions.INPUT.name()),
                 Duration.ofMillis(Math.round(cameraValues.decimal(CameraOptions.FRAME_TIMEOUT.name()) * 1000)),
                 controlValues, detector.get(), cameraValues.decimal(CameraOptions.DETECTION_FPS.name()),
-                detectionMask, privacyMask, zoneList, loopbackOptions, annotationOptions, eventOptions);
+                detectionMask, privacyMask, zoneList, loopbackOptions, annotationOptions, eventOptions, schedules,
+                retention);
         return Optional.of(new ReadCamera(config, deviceNode, section.keyPath(CameraOptions.DEVICE),
                 Optional.ofNullable(loopback.get(LoopbackOptions.FEED.name())),
                 Optional.ofNullable(loopback.get(LoopbackOptions.MOTION.name()))));
@@ -180,6 +189,8 @@ final class CameraSectionReader {
     private static List<String> allCameraKeys() {
         List<String> keys = new ArrayList<>(defaultableKeys());
         keys.add(0, CameraOptions.DEVICE);
+        keys.add(CameraOptions.SCHEDULES);
+        keys.add(RetentionOptions.KEY);
         return keys;
     }
 
@@ -336,6 +347,21 @@ final class CameraSectionReader {
         Map<String, Located<Object>> read = values.options(section.get(), table);
         section.get().rejectUnknown(table.names(), Map.of());
         return read;
+    }
+
+    /** A camera's own retention: its files' age and bytes (the free space is the top level's, for everyone). */
+    private Budget budget(Node node, String path) {
+        Optional<Section> section = Section.of(node, path, problems);
+        if (section.isEmpty()) {
+            return Budget.UNLIMITED;
+        }
+        Map<String, Located<Object>> read = values.options(section.get(), RetentionOptions.CAMERA_TABLE);
+        String topOnly = "belongs in the top level's retention: section: the file system's free space and how often "
+                + "retention runs are everyone's";
+        section.get().rejectUnknown(RetentionOptions.CAMERA_TABLE.names(), Map.of(RetentionOptions.MIN_FREE.name(),
+                topOnly, RetentionOptions.INTERVAL.name(), topOnly));
+        OptionValues budget = RetentionOptions.CAMERA_TABLE.of(YamlValues.values(read));
+        return new Budget(budget.value(RetentionOptions.MAX_AGE), budget.value(RetentionOptions.MAX_BYTES));
     }
 
     private static LoopbackOptions loopbackOptions(Map<String, Located<Object>> loopback) {

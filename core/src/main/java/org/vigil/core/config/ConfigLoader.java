@@ -1,5 +1,8 @@
 package org.vigil.core.config;
 
+import org.vigil.core.retention.Budget;
+import org.vigil.core.retention.RetentionPolicy;
+
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
@@ -171,11 +174,18 @@ public final class ConfigLoader {
                 }
             });
         }
+        Map<String, Located<Object>> retention = top.get().take(RetentionOptions.KEY).flatMap(node ->
+                Section.of(node, RetentionOptions.KEY, problems).map(section -> {
+                    Map<String, Located<Object>> given = values.options(section, RetentionOptions.TABLE);
+                    section.rejectUnknown(RetentionOptions.TABLE.names(), Map.of());
+                    return given;
+                })).orElse(Map.of());
         Map<HookKind, List<String>> hooks = top.get().take(GlobalOptions.HOOKS)
                 .map(node -> new HooksReader(values, problems).read(node)).orElse(Map.of());
         List<String> known = new ArrayList<>(GlobalOptions.TABLE.names());
         known.add(GlobalOptions.CAMERAS);
         known.add(GlobalOptions.HOOKS);
+        known.add(RetentionOptions.KEY);
         known.addAll(CameraSectionReader.defaultableKeys());
         top.get().rejectUnknown(known, Map.of(CameraOptions.DEVICE, "belongs in a camera's section (cameras.NAME.device), "
                 + "since no two cameras read one device"));
@@ -189,7 +199,13 @@ public final class ConfigLoader {
         Path targetDir = directory.resolve(daemon.value(GlobalOptions.TARGET_DIR)).normalize();
         Path database = targetDir.resolve(daemon.value(GlobalOptions.DATABASE)).normalize();
         Duration hookTimeout = Duration.ofMillis(Math.round(daemon.decimal(GlobalOptions.HOOK_TIMEOUT.name()) * 1000));
+        OptionValues kept = RetentionOptions.TABLE.of(YamlValues.values(retention));
+        Map<String, Budget> budgets = new LinkedHashMap<>();
+        cameras.forEach((name, camera) -> budgets.put(name, camera.retention()));
+        RetentionPolicy policy = new RetentionPolicy(new Budget(kept.value(RetentionOptions.MAX_AGE),
+                kept.value(RetentionOptions.MAX_BYTES)), budgets, kept.value(RetentionOptions.MIN_FREE),
+                kept.value(RetentionOptions.INTERVAL));
         return Optional.of(new VigilConfig(file, Duration.ofMillis(Math.round(interval * 1000)), cameras, targetDir,
-                database, daemon.value(GlobalOptions.FFMPEG), new HookCommands(hooks, hookTimeout)));
+                database, daemon.value(GlobalOptions.FFMPEG), new HookCommands(hooks, hookTimeout), policy));
     }
 }

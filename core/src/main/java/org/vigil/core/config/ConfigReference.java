@@ -1,6 +1,7 @@
 package org.vigil.core.config;
 
 import org.vigil.core.hooks.HookKind;
+import org.vigil.core.schedule.ScheduleOptions;
 import org.vigil.detectors.DetectorCatalog;
 import org.vigil.detectors.DetectorProvider;
 import org.vigil.options.OptionSpec;
@@ -66,6 +67,10 @@ public final class ConfigReference {
         md.append("| `detector` | a section | `name: reference` | The motion detector (`name`, see `vigil detectors`) and its "
                 + "options, below. |\n");
         md.append("| `zones` | a list | none | Named areas with their own threshold, below. |\n");
+        md.append("| `schedules` | a list | none | Recording and detection windows, snapshot intervals, timelapse, below "
+                + "(a camera's own: not a default for all). |\n");
+        md.append("| `retention` | a section | no limit | This camera's own `max-age` and `max-bytes`, below (a camera's "
+                + "own: the top level's `retention:` is everyone's together). |\n");
         md.append("| `loopback` | a section | see below | Where the annotated picture goes. |\n");
         md.append("| `annotation` | a section | see below | What the annotated picture shows. |\n");
         md.append("| `events` | a section | see below | How motion becomes events, snapshots and movies. |\n");
@@ -91,6 +96,12 @@ public final class ConfigReference {
         rows(md, ZoneOptions.TABLE, "");
         md.append("| `polygon` | `[[x, y], [x, y], [x, y], ...]` | (required) | The zone's corners in full-frame pixels, "
                 + "at least three, inside the frame. |\n");
+        md.append("\n**`retention:`** at the top level (every camera's files together; in a camera's section, "
+                + "`max-age` and `max-bytes` only, for its own files; see [Retention](#retention)):\n\n");
+        table(md, RetentionOptions.TABLE, "");
+        md.append("\n**`schedules:`**, each entry (the same keys as `vigil schedule add CAMERA KEY=VALUE...`; see "
+                + "[Schedules](#schedules)):\n\n");
+        table(md, ScheduleOptions.TABLE, "");
         return md.append('\n').append(END).toString();
     }
 
@@ -126,6 +137,8 @@ public final class ConfigReference {
                 # The daemon's own keys:
                 """);
         commented(yml, GlobalOptions.TABLE, "");
+        yml.append("# What is kept (README: Retention), every camera's files together:\n#retention:\n");
+        commented(yml, RetentionOptions.TABLE, "#  ");
         yml.append("""
                 # Programs told of events, each a list of arguments run without a shell (README: Hooks):
                 #hooks:
@@ -160,6 +173,20 @@ public final class ConfigReference {
                     #    polygon: [[400, 300], [640, 300], [640, 480], [400, 480]]
                 """);
         yml.append("    #    threshold: ").append(ZoneOptions.THRESHOLD.formatDefault()).append('\n');
+        yml.append("""
+                    # Windows and intervals (README: Schedules); `vigil schedule next` shows what comes:
+                    #schedules:
+                    #  - kind: record
+                    #    days: mon-fri
+                    #    from: "07:30"
+                    #    to: "08:15"
+                    #  - kind: detect
+                    #    from: "22:00"
+                    #    to: "06:00"
+                    #    except: [2026-12-24, 2026-12-25]
+                    #  - kind: snapshot
+                    #    every: 10m
+                """);
         yml.append("    # Where the annotated picture goes (a v4l2loopback pipe; `vigil devices` marks the free ones):\n");
         yml.append("    #loopback:\n");
         commented(yml, LoopbackOptions.TABLE, "    #  ");

@@ -1,5 +1,7 @@
 package org.vigil.core.config;
 
+import org.vigil.core.retention.RetentionPolicy;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -12,7 +14,7 @@ import java.util.Map;
  * @param ffmpeg    auto, none, or the ffmpeg program to encode movies with
  */
 public record VigilConfig(Path file, Duration statusInterval, Map<String, CameraConfig> cameras, Path targetDir,
-                          Path database, String ffmpeg, HookCommands hooks) {
+                          Path database, String ffmpeg, HookCommands hooks, RetentionPolicy retention) {
 
     public VigilConfig {
         cameras = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(cameras));

@@ -14,6 +14,7 @@ import org.vigil.core.record.MovieResult;
 import org.vigil.core.record.SnapshotWriter;
 import org.vigil.core.store.EventFacts;
 import org.vigil.core.store.FileKind;
+import org.vigil.core.store.RecordingEnd;
 import org.vigil.detectors.Detection;
 
 import java.io.IOException;
@@ -67,15 +68,37 @@ public final class CameraEvents implements AutoCloseable {
     private record Stop() implements Message {
     }
 
+    /** Events armed or disarmed by the camera's detection windows. */
+    private record Arming(boolean armed) implements Message {
+    }
+
+    /** A recording window open until {@code until} (the merged end of every open window of the camera). */
+    private record RecordUntil(String schedule, Instant until, Duration segmentLength) implements Message {
+    }
+
+    private record RecordClosed(RecordingEnd reason) implements Message {
+    }
+
+    private record SnapshotDue(String schedule) implements Message {
+    }
+
+    private record TimelapseDue(String schedule) implements Message {
+    }
+
     private final String camera;
     private final EventServices services;
     private final EventFiles files;
+    private final RecordingFiles recordingFiles;
+    private final Timelapse timelapse;
     private final BlockingQueue<Message> queue = new ArrayBlockingQueue<>(256);
     private final Thread thread;
     private volatile long lastFrameNanos;
     private volatile StreamClock clock;
     private volatile FrameRing ring; // the capture thread's view of the session's ring
     private volatile long detectionsDropped;
+    private volatile boolean armed = true;
+    private volatile boolean everyFrame;
+    private volatile Runnable framesWanted = () -> { };
 
     // the events thread's own
     private EventOptions options;
@@ -85,6 +108,11 @@ public final class CameraEvents implements AutoCloseable {
     private boolean streaming;
     private boolean lost;
     private volatile Current current; // read by inEvent() from other threads
+    private ScheduledRecording scheduled;
+    private String scheduledId;
+    private Duration scheduledSegment;
+    private RecordUntil pendingWindow;
+    private ByteBuffer still; // a scheduled snapshot's frame, reused
 
     /** The event in progress. */
     private static final class Current {
@@ -111,7 +139,10 @@ public final class CameraEvents implements AutoCloseable {
         this.annotation = annotation;
         this.services = services;
         this.files = new EventFiles(services.targetDir(), services.zone());
+        this.recordingFiles = new RecordingFiles(services.targetDir(), services.zone());
+        this.timelapse = new Timelapse(camera, services);
         this.tracker = new EventTracker(options.rules());
+        this.everyFrame = options.movie();
         this.thread = new Thread(this::run, "vigil-events-" + camera);
         this.thread.setDaemon(true);
         services.store().camera(camera);
@@ -170,6 +201,57 @@ public final class CameraEvents implements AutoCloseable {
         return detectionsDropped;
     }
 
+    /**
+     * Whether the capture thread copies every frame into the ring (movies: an event's or a recording window's), or
+     * only the frames given to the detector (enough for snapshots).
+     */
+    public boolean wantsEveryFrame() {
+        return everyFrame;
+    }
+
+    // ---- the scheduler's threads -------------------------------------------------------------------------------
+
+    /** Arms or disarms events (a detection window opened or closed); the feed shows "disarmed" meanwhile. */
+    public void arm(boolean on) {
+        armed = on;
+        post(new Arming(on));
+    }
+
+    /** What to call when a schedule needs frames the stream does not keep (the camera reopens with them). */
+    public void whenFramesWanted(Runnable reopen) {
+        framesWanted = reopen;
+    }
+
+    /** Whether events are armed now (the annotator reads it every frame). */
+    public boolean armed() {
+        return armed;
+    }
+
+    /** Records continuously until {@code until}: a recording window opened, or the open one now ends elsewhere. */
+    public void recordUntil(String schedule, Instant until, Duration segmentLength) {
+        everyFrame = true;
+        post(new RecordUntil(schedule, until, segmentLength));
+    }
+
+    /** A scheduled snapshot: the newest frame kept, as a JPEG beside the events' files. */
+    public void snapshotDue(String schedule) {
+        if (!queue.offer(new SnapshotDue(schedule))) {
+            log.warn("camera {}: scheduled snapshot of {} skipped: the events thread is behind", camera, schedule);
+        }
+    }
+
+    /** A timelapse frame: the newest frame kept, into the day's timelapse. */
+    public void timelapseFrame(String schedule, Duration every) {
+        if (!queue.offer(new TimelapseDue(schedule))) {
+            log.warn("camera {}: timelapse frame of {} skipped: the events thread is behind", camera, schedule);
+        }
+    }
+
+    /** The recording window closed (its end, or its schedule removed). */
+    public void recordingClosed(RecordingEnd reason) {
+        post(new RecordClosed(reason));
+    }
+
     /** Whether an event is running now (status line, tests). */
     public boolean inEvent() {
         return current != null;
@@ -214,13 +296,39 @@ public final class CameraEvents implements AutoCloseable {
                     if (!streaming) {
                         continue; // made before the stream closed, queued behind its closing: no new event from it
                     }
+                    if (!armed) {
+                        tracker.tick(d.nanos(), this::apply); // disarmed: a running event ends at its gap, none starts
+                        continue;
+                    }
                     tracker.detection(d.detection(), d.nanos(), this::apply);
                     if (current != null && d.detection().isMotion()) {
                         noteMotion(d.detection(), d.nanos());
                     }
+                } else if (message instanceof Arming a) {
+                    log.info("camera {}: events {}", camera, a.armed() ? "armed (a detection window opened)"
+                            : "disarmed (outside its detection windows)");
+                } else if (message instanceof RecordUntil r) {
+                    recordUntil(r);
+                } else if (message instanceof RecordClosed c) {
+                    closeRecording(c.reason());
+                } else if (message instanceof SnapshotDue d) {
+                    scheduledSnapshot(d.schedule());
+                } else if (message instanceof TimelapseDue t) {
+                    if (streaming && recording != null) {
+                        timelapse.add(recording, lastFrameNanos, wall(lastFrameNanos));
+                    } else if (streaming) {
+                        framesWanted.run();
+                    }
                 } else if (message instanceof Attached a) {
                     recording = a.recording();
                     streaming = true;
+                    if (pendingWindow != null) {
+                        RecordUntil resume = pendingWindow;
+                        pendingWindow = null;
+                        if (Instant.now().isBefore(resume.until())) {
+                            recordUntil(resume);
+                        }
+                    }
                     if (lost) {
                         lost = false;
                         Instant now = Instant.now();
@@ -229,6 +337,13 @@ public final class CameraEvents implements AutoCloseable {
                     }
                 } else if (message instanceof Detached d) {
                     tracker.end(d.lost() ? EndReason.CAMERA_LOST : EndReason.STOP, lastFrameNanos, this::apply);
+                    if (scheduled != null) {
+                        Instant until = scheduled.until();
+                        String id = scheduledId;
+                        Duration length = scheduledSegment;
+                        closeRecording(d.lost() ? RecordingEnd.CAMERA_LOST : RecordingEnd.STOP);
+                        pendingWindow = new RecordUntil(id, until, length); // goes on when the stream comes back
+                    }
                     recording = null;
                     streaming = false;
                     if (d.lost() && !lost) {
@@ -241,18 +356,95 @@ public final class CameraEvents implements AutoCloseable {
                 } else if (message instanceof Reconfigured r) {
                     options = r.events();
                     annotation = r.annotation();
+                    everyFrame = options.movie() || scheduled != null;
                     if (current == null) {
                         tracker = new EventTracker(options.rules());
                     }
                 } else if (message instanceof Stop) {
                     tracker.end(EndReason.STOP, lastFrameNanos, this::apply);
+                    if (scheduled != null) {
+                        closeRecording(RecordingEnd.STOP);
+                    }
+                    timelapse.close();
                     return;
                 }
                 watchMovie();
+                watchRecording();
             } catch (RuntimeException e) {
                 log.error("camera {}: event handling failed; the event goes on without this step", camera, e);
             }
         }
+    }
+
+    private void recordUntil(RecordUntil window) {
+        if (scheduled != null) {
+            scheduled.extendTo(window.until());
+            return;
+        }
+        if (!streaming || recording == null) {
+            pendingWindow = window; // starts when the stream (with frames to record) is up
+            if (streaming) {
+                framesWanted.run();
+            }
+            return;
+        }
+        scheduledId = window.schedule();
+        scheduledSegment = window.segmentLength();
+        everyFrame = true;
+        scheduled = ScheduledRecording.open(camera, services, window.schedule(), window.until(), window.segmentLength(),
+                recording, lastFrameNanos, this::wall);
+    }
+
+    private void scheduledSnapshot(String schedule) {
+        SessionRecording session = recording;
+        if (!streaming || session == null) {
+            log.info("camera {}: scheduled snapshot of {} skipped: {}", camera, schedule, streaming
+                    ? "this stream's frames were not kept; from the next one on they are" : "the camera is not streaming");
+            if (streaming) {
+                framesWanted.run();
+            }
+            return;
+        }
+        if (still == null || still.capacity() < session.ring().frameBytes()) {
+            still = ByteBuffer.allocateDirect(session.ring().frameBytes());
+        }
+        ByteBuffer frame = still;
+        int bytes = session.ring().copyNearest(lastFrameNanos, frame);
+        if (bytes <= 0) {
+            return;
+        }
+        Instant at = wall(lastFrameNanos);
+        Path file = recordingFiles.snapshot(camera, at);
+        try {
+            long written = SnapshotWriter.write(frame, bytes, session.format(), session.width(), session.height(), file);
+            services.store().fileWritten(file, FileKind.SNAPSHOT, written, at);
+            hook(HookKind.ON_SNAPSHOT, Optional.empty(), Optional.of(file), at, Optional.of("schedule " + schedule),
+                    List.of());
+        } catch (IOException e) {
+            log.warn("camera {}: scheduled snapshot {} not written: {}", camera, file, e.toString());
+        }
+    }
+
+    private void closeRecording(RecordingEnd reason) {
+        pendingWindow = null;
+        if (scheduled == null) {
+            return;
+        }
+        scheduled.close(reason, lastFrameNanos, this::wall);
+        scheduled = null;
+        everyFrame = options.movie();
+    }
+
+    /** The recording window's end comes on the wall clock: the scheduler's close is a second line of defence. */
+    private void watchRecording() {
+        if (scheduled == null) {
+            return;
+        }
+        if (!Instant.now().isBefore(scheduled.until())) {
+            closeRecording(RecordingEnd.WINDOW_END);
+            return;
+        }
+        scheduled.tick(recording, lastFrameNanos, this::wall);
     }
 
     private void apply(EventChange change) {
@@ -322,6 +514,7 @@ public final class CameraEvents implements AutoCloseable {
     }
 
     private void startMovie(long fromNanos, long untilNanos) {
+        services.beforeNewFile().run();
         current.movieNumber++;
         String extension = MovieRecording.extension(services.ffmpeg(), recording.format());
         current.movieFile = files.movie(camera, current.id, current.start, current.movieNumber, extension);

@@ -1,5 +1,16 @@
 package org.vigil.core.lifecycle;
 
+import org.vigil.core.events.CameraEvents;
+import org.vigil.core.record.DiskSpace;
+import org.vigil.core.retention.RetentionRun;
+import org.vigil.core.schedule.Durations;
+import org.vigil.core.schedule.Schedule;
+import org.vigil.core.schedule.ScheduleService;
+import org.vigil.core.schedule.ScheduleTarget;
+import org.vigil.core.schedule.StoredSchedules;
+import org.vigil.core.store.RecordingEnd;
+import org.vigil.core.store.ScheduleTable;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigil.core.config.CameraConfig;
@@ -20,6 +31,7 @@ import org.vigil.vloop.PipeFinder;
 import org.vigil.vloop.SinkListener;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,11 +60,15 @@ public final class Daemon implements AutoCloseable {
     private final ExecutorService reopenAttempts;
     private final Map<String, CameraPipeline> cameras = new LinkedHashMap<>();
     private volatile State state = State.STOPPED;
-    private VigilConfig config;
+    private volatile VigilConfig config;
     private StatusReporter status;
     private EventStore store;
     private HookRunner hooks;
     private EventServices services;
+    private static final String RETENTION = "retention";
+    private volatile ScheduleService schedules;
+    private List<String> storedProblems = List.of();
+    private List<Schedule> storedSchedules = List.of();
 
     private Daemon(ConfigLoader loader, CameraContext context, ExecutorService reopenAttempts) {
         this.loader = loader;
@@ -125,13 +141,102 @@ public final class Daemon implements AutoCloseable {
             log.warn("movies are MJPEG in AVI through OpenCV ({}): apt install ffmpeg for H.264 MP4, smaller and "
                     + "playable when cut short", first.ffmpeg().equals("none") ? "ffmpeg: none" : "no ffmpeg on PATH");
         }
-        services = new EventServices(store, hooks, first.targetDir(), ffmpeg, zone);
+        services = new EventServices(store, hooks, first.targetDir(), ffmpeg, zone, this::checkSpace);
         log.info("events: {} (database {})", first.targetDir(), first.database());
         for (CameraConfig camera : first.cameras().values()) {
             startCamera(camera);
         }
         status = new StatusReporter(first.statusInterval(), this::cameras);
+        try {
+            schedules = ScheduleService.start(new CameraRouting(), this::allSchedules, first.cameras().keySet());
+            schedules.every(RETENTION, first.retention().interval(), this::runRetention);
+        } catch (org.quartz.SchedulerException e) {
+            log.error("schedules: Quartz did not start ({}); cameras run without their schedules", e.getMessage());
+        }
         state = State.STARTED;
+    }
+
+    /** Retention on the config's budgets; the daemon's store marks what it deleted. */
+    private void runRetention() {
+        VigilConfig now = config();
+        try {
+            RetentionRun.run(now.database(), now.targetDir(), now.retention(), false, (deletions, at) ->
+                    deletions.forEach(d -> store.fileDeleted(d.file().id(), at, d.reason())));
+        } catch (StoreException e) {
+            log.warn("retention: {}; it runs again in {}", e.getMessage(),
+                    Durations.format(now.retention().interval()));
+        }
+    }
+
+    /** Before a recorder starts a file: below the minimum free space, retention runs now rather than at its turn. */
+    private void checkSpace() {
+        VigilConfig now = config;
+        ScheduleService running = schedules;
+        if (running != null && now.retention().minFree() > 0
+                && DiskSpace.freeBytes(now.targetDir()) < now.retention().minFree()) {
+            running.runNow(RETENTION);
+        }
+    }
+
+    /** The config's schedules and those added with the CLI, for the cameras the config has. */
+    private List<Schedule> allSchedules() {
+        VigilConfig now;
+        synchronized (this) {
+            now = config;
+        }
+        List<Schedule> all = new ArrayList<>();
+        now.cameras().values().forEach(camera -> all.addAll(camera.schedules()));
+        try {
+            StoredSchedules.Read stored = StoredSchedules.of(ScheduleTable.list(now.database()), now.cameras().keySet());
+            storedSchedules = stored.schedules();
+            if (!stored.problems().equals(storedProblems)) {
+                stored.problems().forEach(problem -> log.warn("schedules: {}", problem));
+                storedProblems = stored.problems();
+            }
+        } catch (StoreException e) {
+            // the stored schedules run on as they were: a locked or briefly unreadable file closes no window
+            log.warn("schedules: {}; the schedules added with the CLI stay as last read", e.getMessage());
+        }
+        all.addAll(storedSchedules);
+        return all;
+    }
+
+    /** The scheduler's calls, each to the camera's events (a camera not running now has nothing to gate). */
+    private final class CameraRouting implements ScheduleTarget {
+        private Optional<CameraEvents> events(String camera) {
+            CameraPipeline pipeline = camera(camera);
+            return pipeline == null ? Optional.empty() : pipeline.events();
+        }
+
+        @Override
+        public void arm(String camera, boolean armed) {
+            events(camera).ifPresent(events -> events.arm(armed));
+        }
+
+        @Override
+        public void recordUntil(String camera, String schedule, Instant until, Duration segmentLength) {
+            events(camera).ifPresent(events -> events.recordUntil(schedule, until, segmentLength));
+        }
+
+        @Override
+        public void recordingClosed(String camera, RecordingEnd reason) {
+            events(camera).ifPresent(events -> events.recordingClosed(reason));
+        }
+
+        @Override
+        public void snapshot(String camera, String schedule) {
+            events(camera).ifPresent(events -> events.snapshotDue(schedule));
+        }
+
+        @Override
+        public void timelapseFrame(String camera, String schedule, Duration every) {
+            events(camera).ifPresent(events -> events.timelapseFrame(schedule, every));
+        }
+    }
+
+    /** The schedules in force (tests). */
+    public Optional<ScheduleService> schedules() {
+        return Optional.ofNullable(schedules);
     }
 
     /**
@@ -202,7 +307,18 @@ public final class Daemon implements AutoCloseable {
             log.warn("config {}: target-dir, database, ffmpeg and hooks are read at start: restart vigil to change them",
                     next.file());
         }
+        VigilConfig previous = config;
         config = next;
+        if (schedules != null) {
+            schedules.reload(next.cameras().keySet()); // a restarted camera's new events get their gates again
+            if (!next.retention().interval().equals(previous.retention().interval())) {
+                try {
+                    schedules.every(RETENTION, next.retention().interval(), this::runRetention);
+                } catch (org.quartz.SchedulerException e) {
+                    log.warn("retention: its new interval was not taken: {}", e.getMessage());
+                }
+            }
+        }
         log.info("config {} reloaded: {}{} unchanged", next.file(), changes.isEmpty() ? "" : String.join(", ", changes) + "; ",
                 unchanged);
     }
@@ -238,6 +354,9 @@ public final class Daemon implements AutoCloseable {
                 return;
             }
             state = State.STOPPING;
+            if (schedules != null) {
+                schedules.close();
+            }
             if (status != null) {
                 status.close();
             }

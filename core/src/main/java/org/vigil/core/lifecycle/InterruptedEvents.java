@@ -12,7 +12,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
- * What a crash left: events the database closed as interrupted, and their files still under NAME.part. A movie is
+ * What a crash left: events and scheduled recordings the database closed as interrupted, and their files still
+ * under NAME.part. A movie is
  * fragmented MP4, playable up to its last fragment, so it is kept, renamed NAME-partial.EXT; a file with nothing in
  * it is removed.
  */
@@ -38,14 +39,19 @@ final class InterruptedEvents {
                         continue;
                     }
                     Files.move(part, partial, StandardCopyOption.ATOMIC_MOVE);
-                    store.fileFinished(file.id(), event.id(), partial, file.kind(), bytes, false);
+                    if (event.recording()) {
+                        store.recordingFileFinished(file.id(), partial, bytes, false);
+                    } else {
+                        store.fileFinished(file.id(), event.id(), partial, file.kind(), bytes, false);
+                    }
                     kept.append(kept.length() == 0 ? "; kept " : ", ").append(partial);
                 } catch (IOException e) {
                     log.warn("event {}: cannot rename {} to {}: {}", event.id(), part, partial, e.toString());
                 }
             }
-            log.warn("event {} of camera {} was interrupted (vigil did not stop cleanly): closed at its last update, "
-                    + "{}{}", event.id(), event.camera(), event.lastUpdate(), kept);
+            log.warn("{} {} of camera {} was interrupted (vigil did not stop cleanly): closed at its last update, "
+                    + "{}{}", event.recording() ? "scheduled recording" : "event", event.id(), event.camera(),
+                    event.lastUpdate(), kept);
         }
     }
 }

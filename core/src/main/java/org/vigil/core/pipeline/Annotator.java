@@ -7,6 +7,7 @@ import org.vigil.vloop.image.ImageLayout;
 import org.vigil.vloop.image.PipeImage;
 
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -18,6 +19,7 @@ final class Annotator implements PipeDecorator, AutoCloseable {
     private final Painter painter;
     private final Supplier<org.vigil.detectors.Detection> detections;
     private volatile OverlayBuilder overlays;
+    private final BooleanSupplier armed;
     private volatile PrivacyBlanker privacy;
     private final ImageLayout layout;
     private final int width;
@@ -26,6 +28,13 @@ final class Annotator implements PipeDecorator, AutoCloseable {
 
     Annotator(String camera, ImageLayout layout, int width, int height, AnnotationOptions options,
               Optional<AreaMask> privacyMask, Supplier<org.vigil.detectors.Detection> detections) {
+        this(camera, layout, width, height, options, privacyMask, detections, () -> true);
+    }
+
+    /** @param armed whether the camera's events are armed now (its detection windows), read every frame */
+    Annotator(String camera, ImageLayout layout, int width, int height, AnnotationOptions options,
+              Optional<AreaMask> privacyMask, Supplier<org.vigil.detectors.Detection> detections, BooleanSupplier armed) {
+        this.armed = armed;
         this.painter = Painter.of(layout);
         this.layout = layout;
         this.width = width;
@@ -55,7 +64,7 @@ final class Annotator implements PipeDecorator, AutoCloseable {
             lastOverlay = null;
             return;
         }
-        Overlay overlay = builder.current(detections.get(), System.currentTimeMillis());
+        Overlay overlay = builder.current(detections.get(), System.currentTimeMillis(), armed.getAsBoolean());
         painter.draw(picture, overlay);
         lastOverlay = overlay;
     }

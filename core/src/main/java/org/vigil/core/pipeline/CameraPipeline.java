@@ -57,6 +57,8 @@ public final class CameraPipeline {
     private final Thread thread;
     private volatile CameraConfig config;
     private volatile boolean stopping;
+    private volatile boolean framesWanted;
+    private volatile boolean reopenWanted;
     private volatile State state = State.STARTING;
     private volatile CameraSession session;
     private volatile String problem;
@@ -78,6 +80,9 @@ public final class CameraPipeline {
         this.context = context;
         this.events = events;
         this.thread = new Thread(this::run, "vigil-camera-" + name);
+        if (events != null) {
+            events.whenFramesWanted(this::keepFrames);
+        }
         // An Error (out of memory, a native crash reported as one) ends this camera only, and says so.
         this.thread.setUncaughtExceptionHandler((dead, error) -> {
             state = State.FAILED;
@@ -147,6 +152,21 @@ public final class CameraPipeline {
         LockSupport.unpark(thread);
     }
 
+    /**
+     * A schedule added with the CLI records, though the config keeps no frames: the stream reopens (at a frame
+     * boundary, a fraction of a second) with its frame ring, and keeps it.
+     */
+    public void keepFrames() {
+        if (framesWanted) {
+            return;
+        }
+        framesWanted = true;
+        reopenWanted = true;
+        log.info("camera {}: a schedule records: reopening with frames kept for recording", name);
+        wakeup.wake();
+        LockSupport.unpark(thread);
+    }
+
     /** Asks the thread to stop; {@link #awaitStopped} waits for it. */
     public void stop() {
         stopping = true;
@@ -178,7 +198,8 @@ public final class CameraPipeline {
             String fingerprint = DeviceLocator.fingerprint(config.device());
             try {
                 opened = CameraSession.open(config, wakeup, context, counters,
-                        events == null ? DetectionListener.NONE : events::detected);
+                        events == null ? DetectionListener.NONE : events::detected,
+                        events == null ? () -> true : events::armed, framesWanted);
             } catch (V4l2Exception e) {
                 attempts++;
                 if (downSince == 0) {
@@ -220,7 +241,9 @@ public final class CameraPipeline {
             counters.opens++;
             state = State.STREAMING;
             problem = null;
-            if (counters.opens == 1 && downSince == 0) {
+            if (counters.opens > 1 && downSince == 0) {
+                log.info("camera {}: reopened {}: {}", name, opened.node(), opened.format().describe());
+            } else if (counters.opens == 1 && downSince == 0) {
                 log.info("camera {}: streaming {} ({}, {}): {}; {}", name, opened.node(), config.device(),
                         opened.stream().mode().name().toLowerCase(Locale.ROOT), opened.format().describe(), opened.format().why());
             } else {
@@ -277,6 +300,10 @@ public final class CameraPipeline {
                 pending.compareAndSet(null, next); // taken up by the reopen
                 return;
             }
+            if (reopenWanted) {
+                reopenWanted = false;
+                return;
+            }
             Frame frame = s.stream().next();
             if (frame == null) {
                 continue; // woken: look at stop and pending again
@@ -328,7 +355,7 @@ public final class CameraPipeline {
             }
         }
         FrameCopies copy = copies;
-        if (events != null && copy != null && (copy.everyFrame() || detected)) {
+        if (events != null && copy != null && (detected || events.wantsEveryFrame())) {
             try {
                 events.keep(frame.data(), frame.bytesUsed(), timestamp, copy.rows(), copy.rowBytes(), copy.stride());
             } catch (RuntimeException e) {

@@ -23,6 +23,7 @@ import org.vigil.vloop.image.ImageLayout;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * Everything one open stream of a camera holds: the device and its capture stream, the pipes, the luma source, the
@@ -49,8 +50,14 @@ final class CameraSession implements AutoCloseable {
     private CameraSession() {
     }
 
+    /**
+     * @param armed        whether the camera's events are armed now, for the feed's label
+     * @param framesWanted whether frames are kept for recording though the config records none (a schedule added with
+     *                     the CLI)
+     */
     static CameraSession open(CameraConfig config, Wakeup wakeup, CameraContext context, CameraCounters counters,
-                              DetectionListener detections) throws V4l2Exception {
+                              DetectionListener detections, BooleanSupplier armed, boolean framesWanted)
+            throws V4l2Exception {
         // Loaded before the stream starts: in an emulated guest this takes 20 s, while the camera would drop frames.
         OpenCvNatives.load();
         CameraSession s = new CameraSession();
@@ -81,11 +88,11 @@ final class CameraSession implements AutoCloseable {
             s.lumaPrivacy = config.privacyMask().map(mask -> new PrivacyBlanker.Luma(mask, lumaWidth, lumaHeight)).orElse(null);
             s.worker = new DetectionWorker(config.name(), s.detector, lumaWidth, lumaHeight, s.pipes.motion().orElse(null),
                     motionWidth, motionHeight, counters, detections);
-            s.recording = FrameCopies.plan(config, format, s.format.interval());
+            s.recording = FrameCopies.plan(config, format, s.format.interval(), framesWanted);
             if (drawnOn && s.pipes.feed().isPresent()) {
                 DetectionWorker worker = s.worker;
                 s.annotator = new Annotator(config.name(), config.loopback().format().layout(), format.width(),
-                        format.height(), config.annotation(), config.privacyMask(), worker::latest);
+                        format.height(), config.annotation(), config.privacyMask(), worker::latest, armed);
                 s.decorator = decoratorWith(s, config.name(), context.tap());
             }
             return s;
@@ -104,7 +111,8 @@ final class CameraSession implements AutoCloseable {
         return picture -> {
             drawer.decorate(picture);
             Overlay overlay = drawer.lastOverlay();
-            tap.annotated(camera, s.current, picture, overlay == null ? List.of() : overlay.regions());
+            tap.annotated(camera, s.current, picture, overlay == null ? List.of() : overlay.regions(),
+                    overlay == null ? List.of() : overlay.texts());
         };
     }
 

@@ -14,16 +14,22 @@ import org.vigil.kernel.v4l2.PixFormat;
  * How one stream's frames are copied into its {@link FrameRing} for snapshots and movies: as they are, or row by row
  * when the driver pads its rows (packed formats). Sized once, when the stream opens, from pre-capture-memory.
  *
+ * Whether every frame is copied or only the detector's is the camera's events' to say, from moment to moment
+ * ({@code CameraEvents.wantsEveryFrame}: movies, an open recording window).
+ *
  * @param rows 0 to copy a frame as it is, else the rows to copy {@code rowBytes} of, {@code stride} apart
- * @param everyFrame whether every frame is kept (movies), or only those given to the detector (a snapshot is one)
  */
-record FrameCopies(SessionRecording recording, int rows, int rowBytes, int stride, boolean everyFrame) {
+record FrameCopies(SessionRecording recording, int rows, int rowBytes, int stride) {
     private static final Logger log = LoggerFactory.getLogger(FrameCopies.class);
 
-    /** The copies for this stream, or null when nothing is recorded (with one line saying why, when it is not asked). */
-    static FrameCopies plan(CameraConfig config, PixFormat format, Fraction interval) {
+    /**
+     * The copies for this stream, or null when nothing is recorded (with one line saying why, when it is not asked).
+     *
+     * @param wanted whether a schedule added with the CLI needs frames though the config records none
+     */
+    static FrameCopies plan(CameraConfig config, PixFormat format, Fraction interval, boolean wanted) {
         EventOptions events = config.events();
-        if (!events.recordsFrames()) {
+        if (!config.recordsFrames() && !wanted) {
             return null;
         }
         RecordedFormat recorded = RecordedFormat.of(format.pixelFormat());
@@ -59,6 +65,6 @@ record FrameCopies(SessionRecording recording, int rows, int rowBytes, int strid
                     events.preCaptureMemory() / (1024 * 1024), ring.idleStride());
         }
         return new FrameCopies(new SessionRecording(ring, recorded, format.pixelFormat(), width, height, fps), rows,
-                rowBytes, format.bytesPerLine(), events.movie());
+                rowBytes, format.bytesPerLine());
     }
 }

@@ -15,6 +15,8 @@ public interface FrameTap {
      * @param camera the camera's name
      * @param frame  the camera's frame, still lent out
      * @param drawn  every rectangle the overlay may have changed, {x, y, width, height}; empty when nothing was drawn
+     * @param texts  the overlay's labels, top first
      */
-    void annotated(String camera, Frame frame, PipeImage picture, java.util.List<int[]> drawn);
+    void annotated(String camera, Frame frame, PipeImage picture, java.util.List<int[]> drawn,
+                   java.util.List<String> texts);
 }

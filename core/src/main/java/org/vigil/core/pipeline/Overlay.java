@@ -27,6 +27,11 @@ record Overlay(List<Box> boxes, int boxThickness, List<Label> labels) {
                  int thickness, YuvColour mark, int markSize) {
     }
 
+    /** The labels' texts, top first (what a viewer reads on the feed). */
+    List<String> texts() {
+        return labels.stream().map(Label::text).toList();
+    }
+
     static YuvColour markOf(DetectionState state) {
         return switch (state) {
             case MOTION -> YuvColour.RED;

@@ -29,6 +29,7 @@ final class OverlayBuilder {
     private final int thickness;
     private final int padding;
     private Detection lastDetection;
+    private boolean lastArmed = true;
     private long lastSecond = Long.MIN_VALUE;
     private Overlay current;
 
@@ -43,27 +44,38 @@ final class OverlayBuilder {
         this.padding = Math.max(2, (int) Math.round(scale * 8));
     }
 
-    /** The overlay for this frame: the one made before unless the detection or the second changed. */
+    /** The overlay for this frame, with events armed. */
     Overlay current(Detection detection, long nowMillis) {
+        return current(detection, nowMillis, true);
+    }
+
+    /**
+     * The overlay for this frame: the one made before unless the detection, the second or the arming changed.
+     * Disarmed (outside the camera's detection windows), the state label says so, with a grey mark.
+     */
+    Overlay current(Detection detection, long nowMillis, boolean armed) {
         long second = Math.floorDiv(nowMillis, 1000);
-        if (current != null && detection == lastDetection && (second == lastSecond || !options.time())) {
+        if (current != null && detection == lastDetection && armed == lastArmed
+                && (second == lastSecond || !options.time())) {
             return current;
         }
         lastDetection = detection;
         lastSecond = second;
-        current = build(detection, second);
+        lastArmed = armed;
+        current = build(detection, second, armed);
         return current;
     }
 
-    private Overlay build(Detection detection, long second) {
+    private Overlay build(Detection detection, long second, boolean armed) {
         List<Overlay.Label> labels = new ArrayList<>(2);
         String top = topText(second);
         if (!top.isEmpty()) {
             labels.add(label(top, 0, null));
         }
-        String bottom = bottomText(detection);
+        String bottom = (armed || !options.state() ? "" : "disarmed, ") + bottomText(detection);
         if (!bottom.isEmpty() || options.state()) {
-            labels.add(label(bottom, -1, options.state() ? Overlay.markOf(detection.state()) : null));
+            YuvColour mark = armed ? Overlay.markOf(detection.state()) : YuvColour.GREY;
+            labels.add(label(bottom, -1, options.state() ? mark : null));
         }
         boolean boxes = options.boxes() && detection.state() == DetectionState.MOTION;
         return new Overlay(boxes ? detection.boxes() : List.of(), options.boxThickness(), labels);

@@ -18,6 +18,7 @@ public final class FrameRing {
     private final int idleStride;
     private volatile long written; // frames put in so far: the newest is written - 1
     private volatile boolean recording;
+    private final java.util.concurrent.atomic.AtomicInteger readers = new java.util.concurrent.atomic.AtomicInteger();
     private long offered;
     private volatile long droppedBusy;
 
@@ -63,9 +64,13 @@ public final class FrameRing {
         return idleStride;
     }
 
-    /** Whether every frame is kept (a movie is being written), or only every idle-stride-th. */
+    /**
+     * A movie starts ({@code true}) or ends reading the ring: every frame is kept while any is written (an event's
+     * movie and a scheduled recording may overlap), only every idle-stride-th otherwise.
+     */
     public void recording(boolean on) {
-        recording = on;
+        int now = readers.addAndGet(on ? 1 : -1);
+        recording = now > 0;
     }
 
     /**

@@ -45,6 +45,12 @@ public final class EventStore implements AutoCloseable {
     private final PreparedStatement insertFile;
     private final PreparedStatement completeFile;
     private final PreparedStatement insertHealth;
+    private final PreparedStatement insertRecording;
+    private final PreparedStatement updateRecording;
+    private final PreparedStatement endRecording;
+    private final PreparedStatement insertRecordingFile;
+    private final PreparedStatement insertLooseFile;
+    private final PreparedStatement markDeleted;
     private String lastFailure;
 
     private EventStore(Path file, Connection connection) throws SQLException {
@@ -64,6 +70,17 @@ public final class EventStore implements AutoCloseable {
         completeFile = connection.prepareStatement("UPDATE files SET path = ?, bytes = ?, complete = ? WHERE id = ?");
         insertHealth = connection.prepareStatement("INSERT INTO camera_health (camera_id, at, state, reason) "
                 + "VALUES (?, ?, ?, ?)");
+        insertRecording = connection.prepareStatement("INSERT INTO recordings (camera_id, schedule, start, last_update) "
+                + "VALUES (?, ?, ?, ?)");
+        updateRecording = connection.prepareStatement("UPDATE recordings SET last_update = ?, frames_dropped = ? "
+                + "WHERE id = ?");
+        endRecording = connection.prepareStatement("UPDATE recordings SET last_update = ?, end = ?, end_reason = ?, "
+                + "frames_dropped = ? WHERE id = ?");
+        insertRecordingFile = connection.prepareStatement("INSERT INTO files (path, kind, recording_id, created) "
+                + "VALUES (?, 'movie', ?, ?)");
+        insertLooseFile = connection.prepareStatement("INSERT INTO files (path, kind, bytes, created, complete) "
+                + "VALUES (?, ?, ?, ?, 1)");
+        markDeleted = connection.prepareStatement("UPDATE files SET deleted = ?, deleted_reason = ? WHERE id = ?");
         writer = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "vigil-store");
             thread.setDaemon(true);
@@ -75,8 +92,14 @@ public final class EventStore implements AutoCloseable {
     public record Opened(EventStore store, List<Interrupted> interrupted) {
     }
 
-    /** An event the last run left open, closed as interrupted at its last update, with its files still incomplete. */
-    public record Interrupted(long id, String camera, Instant lastUpdate, List<UnfinishedFile> files) {
+    /**
+     * An event (or, {@code recording} true, a scheduled recording) the last run left open, closed as interrupted at
+     * its last update, with its files still incomplete.
+     */
+    public record Interrupted(long id, String camera, Instant lastUpdate, List<UnfinishedFile> files, boolean recording) {
+        public Interrupted(long id, String camera, Instant lastUpdate, List<UnfinishedFile> files) {
+            this(id, camera, lastUpdate, files, false);
+        }
     }
 
     /** A file row never marked complete. */
@@ -136,11 +159,7 @@ public final class EventStore implements AutoCloseable {
             insertEvent.setLong(1, cameraId(camera));
             insertEvent.setString(2, StoredTime.format(start));
             insertEvent.setString(3, StoredTime.format(start));
-            insertEvent.executeUpdate();
-            try (ResultSet keys = insertEvent.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
+            return insertedId(insertEvent);
         });
     }
 
@@ -172,11 +191,7 @@ public final class EventStore implements AutoCloseable {
             insertFile.setString(2, kind.word());
             insertFile.setLong(3, eventId);
             insertFile.setString(4, StoredTime.format(created));
-            insertFile.executeUpdate();
-            try (ResultSet keys = insertFile.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
+            return insertedId(insertFile);
         });
     }
 
@@ -192,6 +207,79 @@ public final class EventStore implements AutoCloseable {
             link.setString(1, path.toString());
             link.setLong(2, eventId);
             link.executeUpdate();
+        });
+    }
+
+    /** A scheduled recording's row (a recording window opened); the id comes once it is committed. */
+    public CompletableFuture<Long> recordingStarted(String camera, String schedule, Instant start) {
+        return call("start a recording of " + camera, () -> {
+            insertRecording.setLong(1, cameraId(camera));
+            insertRecording.setString(2, schedule);
+            insertRecording.setString(3, StoredTime.format(start));
+            insertRecording.setString(4, StoredTime.format(start));
+            return insertedId(insertRecording);
+        });
+    }
+
+    /** How far a recording has got; at a crash, it is closed at the last of these. */
+    public void recordingUpdated(long id, Instant at, long framesDropped) {
+        run("update recording " + id, () -> {
+            updateRecording.setString(1, StoredTime.format(at));
+            updateRecording.setLong(2, framesDropped);
+            updateRecording.setLong(3, id);
+            updateRecording.executeUpdate();
+        });
+    }
+
+    public void recordingEnded(long id, Instant end, RecordingEnd reason, long framesDropped) {
+        run("end recording " + id, () -> {
+            endRecording.setString(1, StoredTime.format(end));
+            endRecording.setString(2, StoredTime.format(end));
+            endRecording.setString(3, reason.word());
+            endRecording.setLong(4, framesDropped);
+            endRecording.setLong(5, id);
+            endRecording.executeUpdate();
+        });
+    }
+
+    /** A movie segment a recording is writing (under its temporary name until {@link #recordingFileFinished}). */
+    public CompletableFuture<Long> recordingFileStarted(long recordingId, Path path, Instant created) {
+        return call("add file " + path, () -> {
+            insertRecordingFile.setString(1, path.toString());
+            insertRecordingFile.setLong(2, recordingId);
+            insertRecordingFile.setString(3, StoredTime.format(created));
+            return insertedId(insertRecordingFile);
+        });
+    }
+
+    public void recordingFileFinished(long fileId, Path path, long bytes, boolean complete) {
+        run("finish file " + path, () -> {
+            completeFile.setString(1, path.toString());
+            completeFile.setLong(2, bytes);
+            completeFile.setInt(3, complete ? 1 : 0);
+            completeFile.setLong(4, fileId);
+            completeFile.executeUpdate();
+        });
+    }
+
+    /** A finished file of no event or recording: a scheduled snapshot, a day's timelapse. */
+    public void fileWritten(Path path, FileKind kind, long bytes, Instant created) {
+        run("add file " + path, () -> {
+            insertLooseFile.setString(1, path.toString());
+            insertLooseFile.setString(2, kind.word());
+            insertLooseFile.setLong(3, bytes);
+            insertLooseFile.setString(4, StoredTime.format(created));
+            insertLooseFile.executeUpdate();
+        });
+    }
+
+    /** Retention deleted a file: its row says when and which budget, and stays. */
+    public void fileDeleted(long fileId, Instant at, String reason) {
+        run("mark file " + fileId + " deleted", () -> {
+            markDeleted.setString(1, StoredTime.format(at));
+            markDeleted.setString(2, reason);
+            markDeleted.setLong(3, fileId);
+            markDeleted.executeUpdate();
         });
     }
 
@@ -231,7 +319,31 @@ public final class EventStore implements AutoCloseable {
     }
 
     private List<Interrupted> closeInterrupted() throws SQLException {
-        List<Interrupted> found = new ArrayList<>();
+        List<Interrupted> recordings = new ArrayList<>();
+        try (PreparedStatement open = connection.prepareStatement("SELECT r.id, c.name, r.last_update FROM recordings r "
+                + "JOIN cameras c ON c.id = r.camera_id WHERE r.end IS NULL ORDER BY r.id");
+             ResultSet rows = open.executeQuery()) {
+            while (rows.next()) {
+                recordings.add(new Interrupted(rows.getLong(1), rows.getString(2), StoredTime.parse(rows.getString(3)),
+                        new ArrayList<>(), true));
+            }
+        }
+        try (PreparedStatement files = connection.prepareStatement("SELECT id, path FROM files "
+                + "WHERE recording_id = ? AND complete = 0");
+             PreparedStatement close = connection.prepareStatement("UPDATE recordings SET end = last_update, "
+                     + "end_reason = 'interrupted' WHERE id = ?")) {
+            for (Interrupted recording : recordings) {
+                files.setLong(1, recording.id());
+                try (ResultSet rows = files.executeQuery()) {
+                    while (rows.next()) {
+                        recording.files().add(new UnfinishedFile(rows.getLong(1), rows.getString(2), FileKind.MOVIE));
+                    }
+                }
+                close.setLong(1, recording.id());
+                close.executeUpdate();
+            }
+        }
+        List<Interrupted> found = new ArrayList<>(recordings);
         try (PreparedStatement open = connection.prepareStatement("SELECT e.id, c.name, e.last_update FROM events e "
                 + "JOIN cameras c ON c.id = e.camera_id WHERE e.end IS NULL ORDER BY e.id");
              ResultSet rows = open.executeQuery()) {
@@ -240,7 +352,7 @@ public final class EventStore implements AutoCloseable {
                         new ArrayList<>()));
             }
         }
-        if (found.isEmpty()) {
+        if (found.size() == recordings.size()) {
             return found;
         }
         try (PreparedStatement files = connection.prepareStatement("SELECT id, path, kind FROM files "
@@ -248,6 +360,9 @@ public final class EventStore implements AutoCloseable {
              PreparedStatement close = connection.prepareStatement("UPDATE events SET end = last_update, "
                      + "end_reason = 'interrupted' WHERE id = ?")) {
             for (Interrupted event : found) {
+                if (event.recording()) {
+                    continue; // settled above
+                }
                 files.setLong(1, event.id());
                 try (ResultSet rows = files.executeQuery()) {
                     while (rows.next()) {
@@ -260,6 +375,15 @@ public final class EventStore implements AutoCloseable {
             }
         }
         return found;
+    }
+
+    /** Runs an insert and returns the row's id. */
+    private static long insertedId(PreparedStatement insert) throws SQLException {
+        insert.executeUpdate();
+        try (ResultSet keys = insert.getGeneratedKeys()) {
+            keys.next();
+            return keys.getLong(1);
+        }
     }
 
     private long cameraId(String name) throws SQLException {

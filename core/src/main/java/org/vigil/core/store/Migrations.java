@@ -56,7 +56,34 @@ final class Migrations {
                       camera_id INTEGER NOT NULL REFERENCES cameras(id),
                       at TEXT NOT NULL,
                       state TEXT NOT NULL CHECK (state IN ('lost', 'found')),
-                      reason TEXT)""")));
+                      reason TEXT)""")),
+            new Migration(2, "schedules added with the CLI, scheduled recordings, events to keep, why a file was deleted", List.of(
+                    """
+                    CREATE TABLE schedules (
+                      id INTEGER PRIMARY KEY AUTOINCREMENT,
+                      camera TEXT NOT NULL,
+                      created TEXT NOT NULL)""",
+                    """
+                    CREATE TABLE schedule_options (
+                      schedule_id INTEGER NOT NULL REFERENCES schedules(id) ON DELETE CASCADE,
+                      key TEXT NOT NULL,
+                      value TEXT NOT NULL,
+                      PRIMARY KEY (schedule_id, key))""",
+                    """
+                    CREATE TABLE recordings (
+                      id INTEGER PRIMARY KEY,
+                      camera_id INTEGER NOT NULL REFERENCES cameras(id),
+                      schedule TEXT NOT NULL,
+                      start TEXT NOT NULL,
+                      last_update TEXT NOT NULL,
+                      end TEXT,
+                      end_reason TEXT CHECK (end_reason IN ('window-end', 'stop', 'camera-lost', 'disk-full',
+                        'interrupted', 'schedule-removed')),
+                      frames_dropped INTEGER NOT NULL DEFAULT 0)""",
+                    "CREATE INDEX recordings_by_start ON recordings(start)",
+                    "ALTER TABLE files ADD COLUMN recording_id INTEGER REFERENCES recordings(id)",
+                    "ALTER TABLE events ADD COLUMN keep INTEGER NOT NULL DEFAULT 0",
+                    "ALTER TABLE files ADD COLUMN deleted_reason TEXT")));
 
     static final int LATEST = ALL.get(ALL.size() - 1).version();
 

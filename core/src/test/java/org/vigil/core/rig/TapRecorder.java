@@ -26,7 +26,7 @@ final class TapRecorder implements FrameTap {
      * @param digest  the picture's SHA-256, or null when only regions are kept
      */
     record Shot(long sequence, long timestampNanos, PixFormat format, byte[] camera, byte[] picture, String digest,
-                List<int[]> drawn) {
+                List<int[]> drawn, List<String> texts) {
     }
 
     private final Map<String, List<Shot>> shots = new ConcurrentHashMap<>();
@@ -38,7 +38,7 @@ final class TapRecorder implements FrameTap {
     private volatile int limit = 60;
 
     @Override
-    public void annotated(String camera, Frame frame, PipeImage picture, List<int[]> drawn) {
+    public void annotated(String camera, Frame frame, PipeImage picture, List<int[]> drawn, List<String> texts) {
         if (!recording) {
             return;
         }
@@ -51,7 +51,7 @@ final class TapRecorder implements FrameTap {
         String digest = image == null ? null : java.util.Arrays.toString(Yuyv.digest(image));
         byte[] cameraBytes = keep == Keep.BYTES ? bytes(frame.data(), frame.bytesUsed()) : null;
         list.add(new Shot(frame.sequence(), frame.timestampNanos(), frame.format(), cameraBytes,
-                keep == Keep.BYTES ? image : null, digest, List.copyOf(drawn)));
+                keep == Keep.BYTES ? image : null, digest, List.copyOf(drawn), texts));
     }
 
     private static byte[] bytes(ByteBuffer buffer, int count) {
