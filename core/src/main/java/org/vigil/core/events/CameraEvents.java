@@ -427,11 +427,10 @@ public final class CameraEvents implements AutoCloseable {
 
     private void closeRecording(RecordingEnd reason) {
         pendingWindow = null;
-        if (scheduled == null) {
-            return;
+        if (scheduled != null) {
+            scheduled.close(reason, lastFrameNanos, this::wall);
+            scheduled = null;
         }
-        scheduled.close(reason, lastFrameNanos, this::wall);
-        scheduled = null;
         everyFrame = options.movie();
     }
 

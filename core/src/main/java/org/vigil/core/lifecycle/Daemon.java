@@ -59,6 +59,11 @@ public final class Daemon implements AutoCloseable {
     private final CameraContext context;
     private final ExecutorService reopenAttempts;
     private final Map<String, CameraPipeline> cameras = new LinkedHashMap<>();
+    /**
+     * The cameras as the scheduler's threads see them, republished after every change: they never take this
+     * daemon's lock, which a reload holds while it waits on the scheduler's.
+     */
+    private volatile Map<String, CameraPipeline> routing = Map.of();
     private volatile State state = State.STOPPED;
     private volatile VigilConfig config;
     private StatusReporter status;
@@ -158,7 +163,7 @@ public final class Daemon implements AutoCloseable {
 
     /** Retention on the config's budgets; the daemon's store marks what it deleted. */
     private void runRetention() {
-        VigilConfig now = config();
+        VigilConfig now = config;
         try {
             RetentionRun.run(now.database(), now.targetDir(), now.retention(), false, (deletions, at) ->
                     deletions.forEach(d -> store.fileDeleted(d.file().id(), at, d.reason())));
@@ -180,10 +185,7 @@ public final class Daemon implements AutoCloseable {
 
     /** The config's schedules and those added with the CLI, for the cameras the config has. */
     private List<Schedule> allSchedules() {
-        VigilConfig now;
-        synchronized (this) {
-            now = config;
-        }
+        VigilConfig now = config;
         List<Schedule> all = new ArrayList<>();
         now.cameras().values().forEach(camera -> all.addAll(camera.schedules()));
         try {
@@ -204,7 +206,7 @@ public final class Daemon implements AutoCloseable {
     /** The scheduler's calls, each to the camera's events (a camera not running now has nothing to gate). */
     private final class CameraRouting implements ScheduleTarget {
         private Optional<CameraEvents> events(String camera) {
-            CameraPipeline pipeline = camera(camera);
+            CameraPipeline pipeline = routing.get(camera);
             return pipeline == null ? Optional.empty() : pipeline.events();
         }
 
@@ -296,6 +298,7 @@ public final class Daemon implements AutoCloseable {
         next.cameras().keySet().forEach(name -> ordered.put(name, cameras.get(name)));
         cameras.clear();
         cameras.putAll(ordered);
+        routing = Map.copyOf(cameras);
         long unchanged = next.cameras().size() - changes.stream().filter(c -> !c.endsWith("removed")).count();
         if (!next.statusInterval().equals(config.statusInterval())) {
             status.close();
@@ -327,6 +330,7 @@ public final class Daemon implements AutoCloseable {
         CameraPipeline pipeline = new CameraPipeline(camera, context,
                 new CameraEvents(camera.name(), camera.events(), camera.annotation(), services));
         cameras.put(camera.name(), pipeline);
+        routing = Map.copyOf(cameras);
         pipeline.start();
     }
 

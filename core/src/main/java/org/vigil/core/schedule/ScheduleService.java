@@ -136,6 +136,18 @@ public final class ScheduleService implements AutoCloseable {
         return recordingUntil.containsKey(camera);
     }
 
+    /** When a schedule's next window opens, as its trigger on Quartz says (tests). */
+    synchronized Optional<Instant> nextOpening(String id) throws SchedulerException {
+        Instant first = null;
+        for (org.quartz.TriggerKey key : scheduler.getTriggerKeys(GroupMatcher.triggerGroupEquals(WINDOWS))) {
+            if (key.getName().startsWith("open-" + id + "-")) {
+                Instant at = scheduler.getTrigger(key).getNextFireTime().toInstant();
+                first = first == null || at.isBefore(first) ? at : first;
+            }
+        }
+        return Optional.ofNullable(first);
+    }
+
     synchronized void watch() {
         List<Schedule> now;
         try {
@@ -198,6 +210,7 @@ public final class ScheduleService implements AutoCloseable {
             log.info("schedule {}: started inside its window ({} to {}): open for the rest of it", schedule.id(),
                     open.get().start(), open.get().end());
             openWindow(schedule, open.get(), false);
+            scheduleNextOpening(schedule, open.get().start());
         } else {
             scheduleNextOpening(schedule, now);
         }

@@ -30,8 +30,8 @@ import static org.vigil.core.rig.RigClients.sql;
 /**
  * Schedules on the daemon with real cameras: a recording window added with the CLI while the daemon runs records a
  * movie of the window's length; a closed detection window leaves a moving camera without events while its annotated
- * feed says disarmed (and an armed camera beside it has them); a daemon restarted inside a recording window records
- * the rest of it.
+ * feed says disarmed (and an armed camera beside it has them), while its snapshot schedule takes a JPEG every 3 s;
+ * a daemon restarted inside a recording window records the rest of it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScheduleIT {
@@ -59,6 +59,7 @@ class ScheduleIT {
                 fps: %d
                 size: 320x180
                 detector: {absorb-time: 1}
+                events: {movie: false, snapshot: off, pre-capture-memory: 16}   # rows only; a small ring
                 cameras:
                   recorded:
                     device: %s
@@ -72,6 +73,8 @@ class ScheduleIT {
                       - kind: detect             # a window that is not open while the test runs
                         from: "%s"
                         to: "%s"
+                      - kind: snapshot
+                        every: 3s
                 """.formatted(target, FPS, RigVideo.vivid(0), RigVideo.vivid(1), at(now.plus(Duration.ofHours(3))),
                 at(now.plus(Duration.ofHours(4)))));
         daemon = Daemon.create(detectors, tap);
@@ -129,6 +132,11 @@ class ScheduleIT {
                 + "WHERE c.name = 'watched'"), "events of the disarmed camera");
         assertTrue(Integer.parseInt(sql(db(), "SELECT count(*) FROM events e JOIN cameras c ON c.id = e.camera_id "
                 + "WHERE c.name = 'recorded'")) > 0, "the armed camera beside it, moving the same way, has events");
+        // its snapshot schedule runs all the same, disarmed or not
+        List<String> snapshots = sql(db(), "SELECT path FROM files WHERE kind = 'snapshot' AND event_id IS NULL "
+                + "AND deleted IS NULL AND path LIKE '%/watched/%'").lines().toList();
+        assertTrue(snapshots.size() >= 4, "a snapshot every 3 s for 20 s: " + snapshots);
+        assertEquals("mjpeg,320,180", probe(Path.of(snapshots.get(0)), "stream=codec_name,width,height"));
     }
 
     @Test

@@ -42,6 +42,7 @@ class SignalsIT {
                 fps: 10
                 target-dir: %s
                 events: {movie: false}       # CrashIT stops a daemon mid-movie; here SIGTERM is timed
+                retention: {min-free: none}  # the guest's /tmp has less free than the default
                 cameras:
                   front:
                     device: %s

@@ -102,6 +102,16 @@ class ScheduleServiceTest {
     }
 
     @Test
+    void startedInsideAWindowItWaitsForTheNextOneToo() throws Exception {
+        Instant now = Instant.now();
+        Schedule daily = window("config:cam:1", ScheduleKind.RECORD, now, -10, 600);
+        service = ScheduleService.start(calls, () -> List.of(daily), Set.of("cam"));
+        calls.await(seen -> !seen.isEmpty(), "the open window");
+        assertEquals(Optional.of(daily.nextWindows(now, 1).get(0).start()), service.nextOpening("config:cam:1"),
+                "tomorrow's window is on Quartz");
+    }
+
+    @Test
     void aDetectionWindowArmsTheCameraOnlyWhileItIsOpen() throws Exception {
         Instant now = Instant.now();
         List<Schedule> schedules = List.of(window("config:cam:1", ScheduleKind.DETECT, now, 2, 4));

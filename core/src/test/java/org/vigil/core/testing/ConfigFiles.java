@@ -17,7 +17,8 @@ public final class ConfigFiles {
     /**
      * A config file for a test of something other than events: unless the text sets them, files go to a directory of
      * their own and nothing is recorded (events get their rows only): an ffmpeg encoding, or frames copied for
-     * recording, would share the emulated guest's two CPUs with what those tests time.
+     * recording, would share the emulated guest's two CPUs with what those tests time; and retention keeps no
+     * minimum of free space.
      */
     public static Path write(String yaml) throws IOException {
         Path file = Files.createTempFile("vigil-test", ".yml");
@@ -27,6 +28,10 @@ public final class ConfigFiles {
         }
         if (!yaml.matches("(?s)(.*\\n)?events:.*")) {
             text.append("events:\n  movie: false\n  snapshot: off\n");
+        }
+        if (!yaml.matches("(?s)(.*\\n)?retention:.*")) {
+            // the guest's /tmp has less free than the default min-free: retention would take the tests' files
+            text.append("retention:\n  min-free: none\n");
         }
         Files.writeString(file, text.append(yaml).toString());
         return file;
