@@ -54,9 +54,13 @@ public final class RetentionCommand implements Callable<Integer> {
                     Sizes.format(deletion.file().bytes()), deletion.file().camera(), deletion.reason(),
                     deletion.file().created().atZone(zone).format(WHEN) + " " + deletion.file().path()));
         }
-        out.println((dryRun ? "would free " : "freed ") + Sizes.format(run.bytesFreed()) + " in "
-                + run.deletions().size() + " file" + (run.deletions().size() == 1 ? "" : "s")
-                + (dryRun ? " (dry run: nothing deleted)" : ""));
+        if (run.deletions().isEmpty()) {
+            out.println("nothing to delete: every file is within the budgets");
+        } else {
+            out.println((dryRun ? "would free " : "freed ") + Sizes.format(run.bytesFreed()) + " in "
+                    + run.deletions().size() + " file" + (run.deletions().size() == 1 ? "" : "s")
+                    + (dryRun ? " (dry run: nothing deleted)" : ""));
+        }
         run.failures().forEach(failure -> err.println("retention: cannot delete " + failure));
         return run.failures().isEmpty() ? Vigil.OK : Vigil.FAILED;
     }
