@@ -236,11 +236,6 @@ public final class Daemon implements AutoCloseable {
         }
     }
 
-    /** The schedules in force (tests). */
-    public Optional<ScheduleService> schedules() {
-        return Optional.ofNullable(schedules);
-    }
-
     /**
      * Reads the config file again. With any problem in it, every problem is logged and the running config stays;
      * otherwise unchanged cameras run on untouched, cameras whose detector, masks, zones or annotation changed take

@@ -45,11 +45,6 @@ public final class DateExceptions extends BaseCalendar {
         return !except.contains(date) && (only.isEmpty() || only.contains(date));
     }
 
-    /** Whether no date at all is left after {@code from} (a one-off in the past). */
-    public boolean exhaustedAfter(LocalDate from) {
-        return !only.isEmpty() && only.last().isBefore(from);
-    }
-
     @Override
     public boolean isTimeIncluded(long timeStamp) {
         return super.isTimeIncluded(timeStamp) && includes(LocalDate.ofInstant(Instant.ofEpochMilli(timeStamp), zone));

@@ -35,10 +35,6 @@ public record Schedule(String id, String camera, ScheduleKind kind, Optional<Win
         }
     }
 
-    public boolean fromConfig() {
-        return id.startsWith("config:");
-    }
-
     /** The windows overlapping {@code [from, to)}, merged where they overlap. */
     public List<Window> windows(Instant from, Instant to) {
         return window.map(rule -> Windows.merge(rule.windows(from, to, zone, exceptions))).orElse(List.of());

@@ -131,11 +131,6 @@ public final class ScheduleService implements AutoCloseable {
         return List.copyOf(schedules.values());
     }
 
-    /** Whether a camera records on schedule now (tests). */
-    public synchronized boolean recording(String camera) {
-        return recordingUntil.containsKey(camera);
-    }
-
     /** When a schedule's next window opens, as its trigger on Quartz says (tests). */
     synchronized Optional<Instant> nextOpening(String id) throws SchedulerException {
         Instant first = null;
