@@ -198,11 +198,7 @@ public final class EventStore implements AutoCloseable {
     /** A file written to its end (or as far as it got: {@code complete} false) under its final name. */
     public void fileFinished(long fileId, long eventId, Path path, FileKind kind, long bytes, boolean complete) {
         run("finish file " + path, () -> {
-            completeFile.setString(1, path.toString());
-            completeFile.setLong(2, bytes);
-            completeFile.setInt(3, complete ? 1 : 0);
-            completeFile.setLong(4, fileId);
-            completeFile.executeUpdate();
+            complete(fileId, path, bytes, complete);
             PreparedStatement link = kind == FileKind.SNAPSHOT ? setSnapshot : setMovie;
             link.setString(1, path.toString());
             link.setLong(2, eventId);
@@ -253,13 +249,7 @@ public final class EventStore implements AutoCloseable {
     }
 
     public void recordingFileFinished(long fileId, Path path, long bytes, boolean complete) {
-        run("finish file " + path, () -> {
-            completeFile.setString(1, path.toString());
-            completeFile.setLong(2, bytes);
-            completeFile.setInt(3, complete ? 1 : 0);
-            completeFile.setLong(4, fileId);
-            completeFile.executeUpdate();
-        });
+        run("finish file " + path, () -> complete(fileId, path, bytes, complete));
     }
 
     /** A finished file of no event or recording: a scheduled snapshot, a day's timelapse. */
@@ -375,6 +365,15 @@ public final class EventStore implements AutoCloseable {
             }
         }
         return found;
+    }
+
+    /** A file's row under its final name, with its size and whether it was written to its end. */
+    private void complete(long fileId, Path path, long bytes, boolean complete) throws SQLException {
+        completeFile.setString(1, path.toString());
+        completeFile.setLong(2, bytes);
+        completeFile.setInt(3, complete ? 1 : 0);
+        completeFile.setLong(4, fileId);
+        completeFile.executeUpdate();
     }
 
     /** Runs an insert and returns the row's id. */
