@@ -49,13 +49,22 @@ public final class LoopbackPipes implements AutoCloseable {
     public static LoopbackPipes open(PipeFinder finder, LoopbackOptions options, ImageLayout feedSource, boolean drawnOn,
                                      int width, int height, Fraction cameraInterval, int motionWidth, int motionHeight,
                                      String camera, Executor attempts, SinkListener listener) throws V4l2Exception {
+        return open(PipeProducers.loopbacks(finder), options, feedSource, drawnOn, width, height, cameraInterval,
+                motionWidth, motionHeight, camera, attempts, listener);
+    }
+
+    /** The same, on producers of the caller's (a benchmark's memory pipes). */
+    public static LoopbackPipes open(PipeProducers producers, LoopbackOptions options, ImageLayout feedSource,
+                                     boolean drawnOn, int width, int height, Fraction cameraInterval, int motionWidth,
+                                     int motionHeight, String camera, Executor attempts, SinkListener listener)
+            throws V4l2Exception {
         Optional<PipeSettings> feedSettings = options.feedSettings(width, height, cameraInterval);
         Optional<PipeSettings> motionSettings = options.motionSettings(motionWidth, motionHeight, cameraInterval);
         String prefix = camera.isEmpty() ? "" : "camera " + camera + ": ";
-        LoopbackSink feed = feedSettings.isEmpty() ? null : LoopbackSink.open(prefix + "feed pipe", finder,
+        LoopbackSink feed = feedSettings.isEmpty() ? null : LoopbackSink.open(prefix + "feed pipe", producers,
                 feedSettings.get(), feedSource, drawnOn, attempts, listener);
         try {
-            LoopbackSink motion = motionSettings.isEmpty() ? null : LoopbackSink.open(prefix + "motion pipe", finder,
+            LoopbackSink motion = motionSettings.isEmpty() ? null : LoopbackSink.open(prefix + "motion pipe", producers,
                     motionSettings.get(), ImageLayout.GREY, false, attempts, listener);
             return new LoopbackPipes(feed, motion);
         } catch (V4l2Exception | RuntimeException e) {

@@ -113,9 +113,15 @@ public final class LoopbackSink implements AutoCloseable {
      */
     public static LoopbackSink open(String name, PipeFinder finder, PipeSettings settings, ImageLayout source,
                                     boolean drawnOn, Executor attempts, SinkListener listener) throws V4l2Exception {
+        return open(name, PipeProducers.loopbacks(finder), settings, source, drawnOn, attempts, listener);
+    }
+
+    /** A sink whose producers come from {@code producers}; the rest as above. */
+    public static LoopbackSink open(String name, PipeProducers producers, PipeSettings settings, ImageLayout source,
+                                    boolean drawnOn, Executor attempts, SinkListener listener) throws V4l2Exception {
         Conversions.between(source, settings.format().layout(), settings.width(), settings.height()).close();
-        finder.requireWithinLimits(settings, settings.choice().toString());
-        ProducerOpener opener = lastNode -> reopen(finder, settings, source, drawnOn, lastNode);
+        producers.check(settings);
+        ProducerOpener opener = lastNode -> producers.open(settings, source, drawnOn, lastNode);
         LoopbackSink sink = new LoopbackSink(name, source, settings.width(), settings.height(), opener,
                 System::nanoTime, Backoff.standard(), attempts, listener);
         try {
@@ -142,19 +148,6 @@ public final class LoopbackSink implements AutoCloseable {
             }
             down(e);
         }
-    }
-
-    /** Rejoins the node written before, when it still takes these settings; otherwise finds one afresh. */
-    private static PipeProducer reopen(PipeFinder finder, PipeSettings settings, ImageLayout source, boolean drawnOn,
-                                       Path lastNode) throws V4l2Exception {
-        if (lastNode != null && !(settings.choice() instanceof PipeChoice.Node)) {
-            try {
-                return LoopbackWriter.open(finder, settings.withChoice(new PipeChoice.Node(lastNode)), source, drawnOn);
-            } catch (V4l2Exception e) {
-                // no longer usable (another producer took it, or it is gone): look for one afresh below
-            }
-        }
-        return LoopbackWriter.open(finder, settings, source, drawnOn);
     }
 
     /** A captured frame in the source layout. A damaged frame, or one too short to hold its planes, is dropped and counted. */

@@ -22,12 +22,14 @@ import org.vigil.core.events.EventServices;
 import org.vigil.core.hooks.HookRunner;
 import org.vigil.core.pipeline.CameraContext;
 import org.vigil.core.pipeline.CameraPipeline;
+import org.vigil.core.pipeline.CameraSource;
 import org.vigil.core.pipeline.FrameTap;
 import org.vigil.core.record.FfmpegProgram;
 import org.vigil.core.store.EventStore;
 import org.vigil.core.store.StoreException;
 import org.vigil.detectors.DetectorCatalog;
 import org.vigil.vloop.PipeFinder;
+import org.vigil.vloop.PipeProducers;
 import org.vigil.vloop.SinkListener;
 
 import java.time.Duration;
@@ -83,8 +85,13 @@ public final class Daemon implements AutoCloseable {
 
     /** A daemon for this machine's devices; {@code tap} is a test's look at annotated frames, null otherwise. */
     public static Daemon create(DetectorCatalog detectors, FrameTap tap) {
+        return create(detectors, tap, CameraSource.DEVICES, PipeProducers.loopbacks(PipeFinder.system()));
+    }
+
+    /** A daemon whose cameras and pipes open elsewhere than on devices: a benchmark's memory cameras and pipes. */
+    public static Daemon create(DetectorCatalog detectors, FrameTap tap, CameraSource cameras, PipeProducers pipes) {
         ExecutorService reopen = reopenPool();
-        CameraContext context = new CameraContext(detectors, PipeFinder.system(), reopen, SinkListener.LOG, tap);
+        CameraContext context = new CameraContext(detectors, cameras, pipes, reopen, SinkListener.LOG, tap);
         return new Daemon(new ConfigLoader(detectors), context, reopen);
     }
 

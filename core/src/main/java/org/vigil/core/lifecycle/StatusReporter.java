@@ -63,7 +63,7 @@ final class StatusReporter implements AutoCloseable {
         SinkCounters feed = session.flatMap(CameraPipeline.SessionView::feed).map(LoopbackSink::counters)
                 .orElse(new SinkCounters(0, 0, 0, 0));
         Previous before = previous.getOrDefault(camera, new Previous(now - intervalNanos,
-                new CameraCounters.Snapshot(0, 0, 0, 0, 0, 0, 0, 0, 0, 0), 0, 0));
+                new CameraCounters.Snapshot(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), 0, 0));
         previous.put(camera, new Previous(now, counters, feed.written(), feed.dropped()));
         double seconds = Math.max(1e-3, (now - before.atNanos()) / 1e9);
         long in = counters.framesIn() - before.counters().framesIn();
@@ -81,9 +81,15 @@ final class StatusReporter implements AutoCloseable {
             return line.toString();
         }
         CameraPipeline.SessionView view = session.get();
+        long fed = counters.fedFrames() - before.counters().fedFrames();
+        long latency = counters.feedLatencyNanos() - before.counters().feedLatencyNanos();
         line.append("streaming ").append(view.node()).append(' ').append(view.format().describe())
-                .append(String.format(Locale.ROOT, "; last %.0f s: %d frames in (%.1f/s), %d to the pipe, detection %.1f/s",
-                        seconds, in, in / seconds, written, detections / seconds));
+                .append(String.format(Locale.ROOT, "; last %.0f s: %d frames in (%.1f/s), %d to the pipe", seconds, in,
+                        in / seconds, written));
+        if (fed > 0) {
+            line.append(String.format(Locale.ROOT, " (%.1f ms after capture)", latency / 1e6 / fed));
+        }
+        line.append(String.format(Locale.ROOT, ", detection %.1f/s", detections / seconds));
         if (detections > 0) {
             line.append(String.format(Locale.ROOT, " at %.1f ms", detectionNanos / 1e6 / detections));
         }

@@ -35,7 +35,7 @@ final class Annotator implements PipeDecorator, AutoCloseable {
     Annotator(String camera, ImageLayout layout, int width, int height, AnnotationOptions options,
               Optional<AreaMask> privacyMask, Supplier<org.vigil.detectors.Detection> detections, BooleanSupplier armed) {
         this.armed = armed;
-        this.painter = Painter.of(layout);
+        this.painter = Painter.of(layout, width, height);
         this.layout = layout;
         this.width = width;
         this.height = height;
@@ -76,6 +76,7 @@ final class Annotator implements PipeDecorator, AutoCloseable {
 
     @Override
     public void close() {
+        painter.close();
         PrivacyBlanker blanker = privacy;
         privacy = null;
         if (blanker != null) {

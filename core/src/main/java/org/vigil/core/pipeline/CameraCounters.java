@@ -21,6 +21,13 @@ public final class CameraCounters {
     volatile long detectionNanos;
     /** A stage failed on a frame (a bug): the frame was dropped there. */
     volatile long stageFailures;
+    /**
+     * Frames handed to the feed, and from each one's capture timestamp to the moment the feed was done with it: the
+     * sum and the longest, in nanoseconds (the latency a viewer of the pipe sees, less the driver's and its own).
+     */
+    volatile long fedFrames;
+    volatile long feedLatencyNanos;
+    volatile long feedLatencyMaxNanos;
     /** Times the stream was opened, and lost. */
     volatile long opens;
     volatile long losses;
@@ -57,6 +64,27 @@ public final class CameraCounters {
         return stageFailures;
     }
 
+    /** Counts a frame the feed took, {@code latencyNanos} after its capture timestamp (capture thread). */
+    void fed(long latencyNanos) {
+        fedFrames++;
+        feedLatencyNanos += latencyNanos;
+        if (latencyNanos > feedLatencyMaxNanos) {
+            feedLatencyMaxNanos = latencyNanos;
+        }
+    }
+
+    public long fedFrames() {
+        return fedFrames;
+    }
+
+    public long feedLatencyNanos() {
+        return feedLatencyNanos;
+    }
+
+    public long feedLatencyMaxNanos() {
+        return feedLatencyMaxNanos;
+    }
+
     public long opens() {
         return opens;
     }
@@ -68,12 +96,12 @@ public final class CameraCounters {
     /** A copy of the figures at one moment, for differences between two status lines. */
     public Snapshot snapshot() {
         return new Snapshot(framesIn, captureDropped, corrupt, detectionSkipped, detectionsOffered, detections,
-                detectionNanos, stageFailures, opens, losses);
+                detectionNanos, stageFailures, fedFrames, feedLatencyNanos, opens, losses);
     }
 
     /** The counters at one moment. */
     public record Snapshot(long framesIn, long captureDropped, long corrupt, long detectionSkipped,
                            long detectionsOffered, long detections, long detectionNanos, long stageFailures,
-                           long opens, long losses) {
+                           long fedFrames, long feedLatencyNanos, long opens, long losses) {
     }
 }

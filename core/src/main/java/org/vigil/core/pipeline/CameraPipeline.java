@@ -37,8 +37,9 @@ import java.util.concurrent.locks.LockSupport;
  *      ├─► feed: copy or convert into the pipe's buffer ─► privacy blank ─► overlay of the latest Detection ─► publish
  *      └─► frame.close(): QBUF, the buffer back to the driver
  * </pre>
- * Nothing on this path logs, touches a disk or allocates in steady state; a stage that throws (a bug) is logged once
- * with its name and its frame dropped. Stop and reload wake the thread through an eventfd in its poll set.
+ * {@link FramePath} is that work. Nothing on it logs, touches a disk or allocates in steady state; a stage that throws
+ * (a bug) is logged once with its name and its frame dropped. Stop and reload wake the thread through an eventfd in
+ * its poll set.
  */
 public final class CameraPipeline {
     private static final Logger log = LoggerFactory.getLogger(CameraPipeline.class);
@@ -62,16 +63,8 @@ public final class CameraPipeline {
     private volatile State state = State.STARTING;
     private volatile CameraSession session;
     private volatile String problem;
-    private long nextDetectionNanos;
-    private long detectionIntervalNanos;
-    private long lastSequence;
-    private int sequenceFrames;
-    private final boolean[] stageFailureLogged = new boolean[Stage.values().length];
+    private final boolean[] stageFailureLogged = new boolean[FramePath.Stage.values().length];
     private final CameraEvents events;
-    private FrameCopies copies;
-
-    /** The stages of the frame path, for counting and reporting a failure where it happened. */
-    private enum Stage { LUMA, FEED, RECORD }
 
     /** @param events the camera's events, which this camera's thread closes when it ends; null for none */
     public CameraPipeline(CameraConfig config, CameraContext context, CameraEvents events) {
@@ -234,7 +227,7 @@ public final class CameraPipeline {
                 continue;
             }
             session = opened;
-            copies = opened.recording();
+            FrameCopies copies = opened.recording();
             if (events != null) {
                 events.attach(copies == null ? null : copies.recording());
             }
@@ -275,7 +268,6 @@ public final class CameraPipeline {
                 log.error("camera {}: the frame loop failed unexpectedly; reopening", name, e);
             } finally {
                 session = null;
-                copies = null;
                 if (events != null) {
                     events.detach(lost, lost ? problem : "stream closed");
                 }
@@ -291,12 +283,10 @@ public final class CameraPipeline {
 
     /** Frames until stop, a restart-worthy change, or a device error (thrown). */
     private void stream(CameraSession s) throws V4l2Exception {
-        detectionIntervalNanos = intervalNanos(config.detectionFps());
-        nextDetectionNanos = Long.MIN_VALUE;
-        sequenceFrames = 0;
+        FramePath path = new FramePath(name, s, counters, events, stageFailureLogged, config.detectionFps());
         while (!stopping) {
             CameraConfig next = pending.getAndSet(null);
-            if (next != null && !applyLive(s, next)) {
+            if (next != null && !applyLive(s, path, next)) {
                 pending.compareAndSet(null, next); // taken up by the reopen
                 return;
             }
@@ -309,65 +299,9 @@ public final class CameraPipeline {
                 continue; // woken: look at stop and pending again
             }
             try {
-                process(s, frame);
+                path.process(frame);
             } finally {
                 frame.close();
-            }
-        }
-    }
-
-    private void process(CameraSession s, Frame frame) {
-        counters.framesIn++;
-        if (frame.isCorrupt()) {
-            counters.corrupt++;
-            return;
-        }
-        long sequence = frame.sequence();
-        // vivid stamps the first two frames of a stream alike now and then: count gaps from the third on
-        if (sequenceFrames >= 2 && sequence > lastSequence + 1) {
-            counters.captureDropped += sequence - lastSequence - 1;
-        }
-        lastSequence = sequence;
-        sequenceFrames++;
-        long timestamp = frame.timestampNanos();
-        if (events != null) {
-            events.frameTaken(timestamp);
-        }
-        boolean detected = false;
-        if (timestamp >= nextDetectionNanos) {
-            DetectionWorker worker = s.worker();
-            if (worker.isIdle()) {
-                try {
-                    s.luma().extract(frame, worker.slot());
-                    if (s.lumaPrivacy() != null) {
-                        s.lumaPrivacy().blank(worker.slot());
-                    }
-                    worker.submit(timestamp);
-                    detected = true;
-                    counters.detectionsOffered++;
-                    nextDetectionNanos = nextDetectionNanos == Long.MIN_VALUE || timestamp - nextDetectionNanos > detectionIntervalNanos
-                            ? timestamp + detectionIntervalNanos : nextDetectionNanos + detectionIntervalNanos;
-                } catch (RuntimeException e) {
-                    stageFailed(Stage.LUMA, e);
-                }
-            } else {
-                counters.detectionSkipped++;
-            }
-        }
-        FrameCopies copy = copies;
-        if (events != null && copy != null && (detected || events.wantsEveryFrame())) {
-            try {
-                events.keep(frame.data(), frame.bytesUsed(), timestamp, copy.rows(), copy.rowBytes(), copy.stride());
-            } catch (RuntimeException e) {
-                stageFailed(Stage.RECORD, e);
-            }
-        }
-        LoopbackSink feed = s.feedSink();
-        if (feed != null) {
-            try {
-                s.sendToFeed(feed, frame);
-            } catch (RuntimeException e) {
-                stageFailed(Stage.FEED, e);
             }
         }
     }
@@ -376,10 +310,10 @@ public final class CameraPipeline {
      * Applies a change between two frames: a new detector (masks, zones and options are its setup), annotation,
      * detection rate. False when the change needs the session reopened (the detector wants another input size).
      */
-    private boolean applyLive(CameraSession s, CameraConfig next) {
+    private boolean applyLive(CameraSession s, FramePath path, CameraConfig next) {
         CameraConfig previous = config;
         config = next;
-        detectionIntervalNanos = intervalNanos(next.detectionFps());
+        path.detectionRate(next.detectionFps());
         if (!next.detector().equals(previous.detector()) || !next.detectionMask().equals(previous.detectionMask())
                 || !next.privacyMask().equals(previous.privacyMask()) || !next.zones().equals(previous.zones())) {
             MotionDetector detector = CameraSession.createDetector(next, context);
@@ -400,15 +334,6 @@ public final class CameraPipeline {
         }
         log.info("camera {}: new settings applied at frame {}", name, counters.framesIn);
         return true;
-    }
-
-    private void stageFailed(Stage stage, RuntimeException e) {
-        counters.stageFailures++;
-        if (!stageFailureLogged[stage.ordinal()]) {
-            stageFailureLogged[stage.ordinal()] = true;
-            log.error("camera {}: the {} stage failed on frame {}; the frame is dropped there (later failures are counted "
-                    + "in the status line, not logged)", name, stage.name().toLowerCase(Locale.ROOT), counters.framesIn, e);
-        }
     }
 
     /**
@@ -435,10 +360,6 @@ public final class CameraPipeline {
             message += "; held by " + DeviceUsers.describe(DeviceUsers.of(Path.of(e.device())));
         }
         return message;
-    }
-
-    private static long intervalNanos(double fps) {
-        return fps == 0 ? 0 : Math.round(1e9 / fps);
     }
 
     private static String seconds(long nanos) {

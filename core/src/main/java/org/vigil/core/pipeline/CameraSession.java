@@ -6,12 +6,10 @@ import org.vigil.core.config.CameraConfig;
 import org.vigil.detectors.DetectorProvider;
 import org.vigil.detectors.DetectorSetup;
 import org.vigil.detectors.MotionDetector;
-import org.vigil.kernel.v4l2.CaptureSettings;
 import org.vigil.kernel.v4l2.CaptureStream;
 import org.vigil.kernel.v4l2.FourCC;
 import org.vigil.kernel.v4l2.Frame;
 import org.vigil.kernel.v4l2.PixFormat;
-import org.vigil.kernel.v4l2.V4l2Device;
 import org.vigil.kernel.v4l2.V4l2Exception;
 import org.vigil.kernel.v4l2.Wakeup;
 import org.vigil.opencv.OpenCvNatives;
@@ -31,8 +29,8 @@ import java.util.function.BooleanSupplier;
  * releases them; a failure while opening closes what was opened before it.
  */
 final class CameraSession implements AutoCloseable {
+    private CameraSource.Opened camera;
     private Path node;
-    private V4l2Device device;
     private CaptureStream stream;
     private NegotiatedFormat format;
     private LoopbackPipes pipes;
@@ -62,12 +60,10 @@ final class CameraSession implements AutoCloseable {
         OpenCvNatives.load();
         CameraSession s = new CameraSession();
         try {
-            s.node = DeviceLocator.locate(config.device());
-            s.device = V4l2Device.open(s.node);
-            s.format = FormatNegotiation.negotiate(s.device, config);
-            CaptureSettings settings = CaptureSettings.defaults().withMode(config.io()).withBufferCount(config.buffers())
-                    .withTimeout(config.frameTimeout()).withWakeup(wakeup);
-            s.stream = CaptureStream.open(s.device, settings);
+            s.camera = context.cameras().open(config, wakeup);
+            s.node = s.camera.node();
+            s.format = s.camera.format();
+            s.stream = s.camera.stream();
             PixFormat format = s.stream.format();
             s.detector = createDetector(config, context);
             int factor = shrinkFactor(format.width(), s.detector.inputWidth(format.width()));
@@ -196,7 +192,7 @@ final class CameraSession implements AutoCloseable {
 
     /**
      * The one place that releases a session, in reverse order of opening: the annotator, the detection thread (with
-     * its detector and motion pipe), the feed, the luma source, the stream, the device. Safe on a half-opened one.
+     * its detector and motion pipe), the feed, the luma source, the camera (stream, then device). Safe on a half-opened one.
      */
     @Override
     public void close() {
@@ -220,11 +216,8 @@ final class CameraSession implements AutoCloseable {
         if (jpegs != null) {
             jpegs.close();
         }
-        if (stream != null) {
-            stream.close();
-        }
-        if (device != null) {
-            device.close();
+        if (camera != null) {
+            camera.close();
         }
     }
 }

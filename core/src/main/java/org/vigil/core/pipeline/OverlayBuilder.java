@@ -9,7 +9,6 @@ import org.vigil.detectors.DetectionState;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -32,6 +31,17 @@ final class OverlayBuilder {
     private boolean lastArmed = true;
     private long lastSecond = Long.MIN_VALUE;
     private Overlay current;
+    private Overlay.Label top;
+    private long topSecond = Long.MIN_VALUE;
+    /** Bottom labels by arming, state and changed share, each made the first time it shows: a new detection allocates none. */
+    private final Overlay.Label[] bottoms = new Overlay.Label[2 * STATES.length * SHARES];
+    private List<Overlay.Label> labels = List.of();
+    private Overlay.Label labelsTop;
+    private Overlay.Label labelsBottom;
+    private static final DetectionState[] STATES = DetectionState.values();
+    /** The changed share in tenths of a percent, 0 to 1000, and one more slot for "not shown". */
+    private static final int NOT_SHOWN = 1001;
+    private static final int SHARES = NOT_SHOWN + 1;
 
     OverlayBuilder(String camera, int frameWidth, int frameHeight, AnnotationOptions options) {
         this.camera = camera;
@@ -51,7 +61,8 @@ final class OverlayBuilder {
 
     /**
      * The overlay for this frame: the one made before unless the detection, the second or the arming changed.
-     * Disarmed (outside the camera's detection windows), the state label says so, with a grey mark.
+     * Disarmed (outside the camera's detection windows), the state label says so, with a grey mark. A new overlay
+     * reuses the labels that stayed the same, so that a new detection costs one small record.
      */
     Overlay current(Detection detection, long nowMillis, boolean armed) {
         long second = Math.floorDiv(nowMillis, 1000);
@@ -67,18 +78,46 @@ final class OverlayBuilder {
     }
 
     private Overlay build(Detection detection, long second, boolean armed) {
-        List<Overlay.Label> labels = new ArrayList<>(2);
-        String top = topText(second);
-        if (!top.isEmpty()) {
-            labels.add(label(top, 0, null));
-        }
-        String bottom = (armed || !options.state() ? "" : "disarmed, ") + bottomText(detection);
-        if (!bottom.isEmpty() || options.state()) {
-            YuvColour mark = armed ? Overlay.markOf(detection.state()) : YuvColour.GREY;
-            labels.add(label(bottom, -1, options.state() ? mark : null));
+        Overlay.Label topLabel = topLabel(second);
+        Overlay.Label bottomLabel = bottomLabel(detection, armed);
+        if (topLabel != labelsTop || bottomLabel != labelsBottom) {
+            labelsTop = topLabel;
+            labelsBottom = bottomLabel;
+            labels = topLabel == null ? bottomLabel == null ? List.of() : List.of(bottomLabel)
+                    : bottomLabel == null ? List.of(topLabel) : List.of(topLabel, bottomLabel);
         }
         boolean boxes = options.boxes() && detection.state() == DetectionState.MOTION;
         return new Overlay(boxes ? detection.boxes() : List.of(), options.boxThickness(), labels);
+    }
+
+    /** Camera name and time, made again when the second changes; null when neither is shown. */
+    private Overlay.Label topLabel(long second) {
+        if (!options.cameraName() && !options.time()) {
+            return null;
+        }
+        if (top == null || options.time() && second != topSecond) {
+            top = label(topText(second), 0, null);
+            topSecond = second;
+        }
+        return top;
+    }
+
+    /** State and changed share; null when neither is shown. */
+    private Overlay.Label bottomLabel(Detection detection, boolean armed) {
+        boolean changed = options.changed() && detection.state() != DetectionState.CALIBRATING;
+        if (!options.state() && !changed) {
+            return null;
+        }
+        int share = changed ? (int) Math.max(0, Math.min(1000, Math.round(1000 * detection.changedFraction()))) : NOT_SHOWN;
+        int key = ((armed ? 1 : 0) * STATES.length + detection.state().ordinal()) * SHARES + share;
+        Overlay.Label label = bottoms[key];
+        if (label == null) {
+            String text = (armed || !options.state() ? "" : "disarmed, ") + bottomText(detection.state(), changed ? share : -1);
+            YuvColour mark = armed ? Overlay.markOf(detection.state()) : YuvColour.GREY;
+            label = label(text, -1, options.state() ? mark : null);
+            bottoms[key] = label;
+        }
+        return label;
     }
 
     private String topText(long second) {
@@ -92,13 +131,14 @@ final class OverlayBuilder {
         return text.toString();
     }
 
-    private String bottomText(Detection detection) {
+    /** "motion 3.5%": the state, and the changed share in tenths of a percent unless {@code permille} is -1. */
+    private String bottomText(DetectionState state, int permille) {
         StringBuilder text = new StringBuilder();
         if (options.state()) {
-            text.append(detection.state().name().toLowerCase(Locale.ROOT));
+            text.append(state.name().toLowerCase(Locale.ROOT));
         }
-        if (options.changed() && detection.state() != DetectionState.CALIBRATING) {
-            text.append(text.isEmpty() ? "" : " ").append(String.format(Locale.ROOT, "%.1f%%", 100 * detection.changedFraction()));
+        if (permille >= 0) {
+            text.append(text.isEmpty() ? "" : " ").append(permille / 10).append('.').append(permille % 10).append('%');
         }
         return text.toString();
     }

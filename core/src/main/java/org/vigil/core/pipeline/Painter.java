@@ -13,20 +13,30 @@ import java.util.List;
 /**
  * Draws an {@link Overlay} into a pipe's picture in the pipe's own format: packed YUYV as pixel pairs (one pass
  * colours Y, U and V), I420 plane by plane at each plane's scale, GREY in luma. Boxes are filled rectangles for each
- * edge and labels a black rectangle with white text, so chroma stays neutral under the text. Reuses its points, so
+ * edge and labels a black rectangle with white text, so chroma stays neutral under the text. A label is rendered
+ * once into its {@link LabelStamp} and copied into each frame while it shows. Reuses its points and stamps, so
  * drawing allocates nothing.
  */
-abstract class Painter {
+abstract class Painter implements AutoCloseable {
     private final Point from = new Point();
     private final Point to = new Point();
+    private LabelStamp[] stamps = new LabelStamp[0];
+    private int frameWidth;
+    private int frameHeight;
+    private ImageLayout layout;
 
-    static Painter of(ImageLayout layout) {
-        return switch (layout) {
+    /** A painter for frames of this layout and size. */
+    static Painter of(ImageLayout layout, int frameWidth, int frameHeight) {
+        Painter painter = switch (layout) {
             case YUYV -> new Yuyv();
             case I420 -> new I420();
             case GREY -> new Grey();
             default -> throw new IllegalArgumentException("pipes are YUYV, I420 or GREY, not " + layout);
         };
+        painter.layout = layout;
+        painter.frameWidth = frameWidth;
+        painter.frameHeight = frameHeight;
+        return painter;
     }
 
     /** Fills the rectangle [x0, x1) x [y0, y1), clipped to the picture. */
@@ -48,17 +58,41 @@ abstract class Painter {
             fill(picture, x1, box.y(), x1 + t, y1, YuvColour.RED);
         }
         List<Overlay.Label> labels = overlay.labels();
+        if (stamps.length < labels.size()) {
+            LabelStamp[] more = java.util.Arrays.copyOf(stamps, labels.size());
+            for (int i = stamps.length; i < more.length; i++) {
+                more[i] = new LabelStamp(layout, frameWidth, frameHeight);
+            }
+            stamps = more;
+        }
         for (int i = 0; i < labels.size(); i++) {
             Overlay.Label label = labels.get(i);
-            fill(picture, label.x(), label.y(), label.x() + label.width(), label.y() + label.height(), YuvColour.BLACK);
-            if (label.mark() != null) {
-                int markX = label.x() + (label.textX() - label.markSize()) / 2; // one padding in from the edge
-                int markY = label.baseline() - label.markSize();
-                fill(picture, markX, markY, markX + label.markSize(), label.baseline(), label.mark());
+            if (!stamps[i].holds(label)) {
+                stamps[i].render(label, this);
             }
-            if (!label.text().isEmpty()) {
-                text(picture, label.text(), label.x() + label.textX(), label.baseline(), label.scale(), label.thickness());
-            }
+            stamps[i].copyInto(picture);
+        }
+    }
+
+    /** Draws a label (background, mark, text) moved by (dx, dy): into its stamp, which sits at the label's place. */
+    final void label(PipeImage picture, Overlay.Label label, int dx, int dy) {
+        int x = label.x() + dx;
+        int y = label.y() + dy;
+        fill(picture, x, y, x + label.width(), y + label.height(), YuvColour.BLACK);
+        if (label.mark() != null) {
+            int markX = x + (label.textX() - label.markSize()) / 2; // one padding in from the edge
+            int markY = label.baseline() + dy - label.markSize();
+            fill(picture, markX, markY, markX + label.markSize(), label.baseline() + dy, label.mark());
+        }
+        if (!label.text().isEmpty()) {
+            text(picture, label.text(), x + label.textX(), label.baseline() + dy, label.scale(), label.thickness());
+        }
+    }
+
+    @Override
+    public void close() {
+        for (LabelStamp stamp : stamps) {
+            stamp.close();
         }
     }
 

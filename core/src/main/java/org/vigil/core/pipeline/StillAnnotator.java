@@ -33,8 +33,9 @@ public final class StillAnnotator {
         }
         ImageLayout layout = ImageLayout.ofFourcc(fourcc);
         OverlayBuilder builder = new OverlayBuilder(camera, width, height, options);
-        try (PipeImage image = PipeImage.over(picture, layout, width, height)) {
-            Painter.of(layout).draw(image, builder.current(detection, wallMillis));
+        try (PipeImage image = PipeImage.over(picture, layout, width, height);
+             Painter painter = Painter.of(layout, width, height)) {
+            painter.draw(image, builder.current(detection, wallMillis));
         }
     }
 }

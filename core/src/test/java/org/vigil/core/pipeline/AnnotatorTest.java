@@ -101,6 +101,51 @@ class AnnotatorTest {
         }
     }
 
+    @Test
+    void aNewDetectionRedrawsItsLabelAndAllocatesOnlyTheOverlay() {
+        AnnotationOptions noTime = new AnnotationOptions(true, true, false, true, true, 1, "HH:mm", 2);
+        Detection[] detections = new Detection[10];
+        for (int i = 0; i < detections.length; i++) {
+            detections[i] = new Detection(DetectionState.MOTION, 0.01 + 0.001 * i, 4800, List.of(BOX),
+                    Optional.of(new Centroid(230, 140)), 1.5, List.of());
+        }
+        int[] next = {0};
+        ByteBuffer buffer = ByteBuffer.allocateDirect(ImageLayout.YUYV.imageBytes(W, H));
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        try (PipeImage picture = PipeImage.over(buffer, ImageLayout.YUYV, W, H);
+             Annotator annotator = new Annotator("porch", ImageLayout.YUYV, W, H, noTime, Optional.empty(),
+                     () -> detections[next[0]])) {
+            annotator.decorate(picture);
+            int[] bottom = annotator.lastOverlay().regions().get(2);
+            byte[] first = rows(buffer, bottom);
+            next[0] = 5;
+            annotator.decorate(picture);
+            assertTrue(!java.util.Arrays.equals(first, rows(buffer, bottom)), "1.0% and 1.5% changed look different");
+            assertEquals("motion 1.5%", annotator.lastOverlay().texts().get(1));
+            for (int i = 0; i < 20_000; i++) {
+                next[0] = i % detections.length;
+                annotator.decorate(picture);
+            }
+            long before = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+            for (int i = 0; i < 1000; i++) {
+                next[0] = i % detections.length;
+                annotator.decorate(picture);
+            }
+            long allocated = threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
+            // the overlay record and its two-label list, 48 bytes; the texts, labels and their stamps are reused
+            assertTrue(allocated <= 64_000, allocated + " bytes over 1000 frames with a new detection each");
+        }
+    }
+
+    /** The bytes of a region's rows (whole rows, YUYV). */
+    private static byte[] rows(ByteBuffer buffer, int[] region) {
+        int top = Math.max(0, region[1]);
+        int bottom = Math.min(H, region[1] + region[3]);
+        byte[] bytes = new byte[(bottom - top) * 2 * W];
+        buffer.get(top * 2 * W, bytes);
+        return bytes;
+    }
+
     private static boolean inside(int x, int y, List<int[]> regions) {
         for (int[] r : regions) {
             if (x >= r[0] && x < r[0] + r[2] && y >= r[1] && y < r[1] + r[3]) {

@@ -161,7 +161,7 @@ class AnnotatedFeedIT {
         CameraPipeline moving = daemon.camera("moving");
         String line = daemon.statusLine("moving");
         assertTrue(line.matches("camera moving: streaming /dev/video\\d+ 640x480 YUYV at 10 fps; last \\d+ s: \\d+ frames in "
-                + "\\(\\d+\\.\\d/s\\), \\d+ to the pipe, detection \\d+\\.\\d/s at \\d+\\.\\d ms \\(\\d+ skipped\\); dropped: "
+                + "\\(\\d+\\.\\d/s\\), \\d+ to the pipe \\(\\d+\\.\\d ms after capture\\), detection \\d+\\.\\d/s at \\d+\\.\\d ms \\(\\d+ skipped\\); dropped: "
                 + "capture \\d+, damaged 0, pipe \\d+; pipe /dev/video\\d+ up, motion pipe /dev/video\\d+ up"), line);
         assertTrue(moving.counters().framesIn() > 100, line);
     }

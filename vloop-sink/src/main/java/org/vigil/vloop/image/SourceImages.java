@@ -1,6 +1,7 @@
 package org.vigil.vloop.image;
 
 import org.opencv.core.Mat;
+import org.vigil.kernel.v4l2.CaptureSettings;
 import org.vigil.kernel.v4l2.FourCC;
 import org.vigil.kernel.v4l2.Frame;
 import org.vigil.kernel.v4l2.PixFormat;
@@ -13,7 +14,8 @@ import java.nio.ByteBuffer;
  * buffer has been seen. Checks that every picture has the size and layout the sink was opened for.
  */
 public final class SourceImages implements AutoCloseable {
-    private static final int REMEMBERED = 8; // a camera's buffers (4 by default, rarely more than 8) or a few Mats
+    /** Every buffer a capture stream may have (a loopback camera is asked for all of its own), or a few Mats. */
+    private static final int REMEMBERED = CaptureSettings.MAX_BUFFERS;
 
     private final ImageLayout layout;
     private final int width;
