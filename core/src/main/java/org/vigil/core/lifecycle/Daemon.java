@@ -9,7 +9,9 @@ import org.vigil.core.schedule.ScheduleService;
 import org.vigil.core.schedule.ScheduleTarget;
 import org.vigil.core.schedule.StoredSchedules;
 import org.vigil.core.store.RecordingEnd;
+import org.vigil.core.store.ScheduleChanges;
 import org.vigil.core.store.ScheduleTable;
+import org.vigil.core.store.StoredSchedule;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,6 +78,10 @@ public final class Daemon implements AutoCloseable {
     private volatile ScheduleService schedules;
     private List<String> storedProblems = List.of();
     private List<Schedule> storedSchedules = List.of();
+    /** The stored schedules' rows as last read, and what says when to read them again (the scheduler's threads). */
+    private final Object storedLock = new Object(); // never the daemon's: a reload holds that while the scheduler reads
+    private List<StoredSchedule> storedRows = List.of();
+    private ScheduleChanges scheduleChanges;
 
     private Daemon(ConfigLoader loader, CameraContext context, ExecutorService reopenAttempts) {
         this.loader = loader;
@@ -192,11 +198,25 @@ public final class Daemon implements AutoCloseable {
 
     /** The config's schedules and those added with the CLI, for the cameras the config has. */
     private List<Schedule> allSchedules() {
-        VigilConfig now = config;
+        synchronized (storedLock) {
+            return allSchedules(config);
+        }
+    }
+
+    private List<Schedule> allSchedules(VigilConfig now) {
         List<Schedule> all = new ArrayList<>();
         now.cameras().values().forEach(camera -> all.addAll(camera.schedules()));
         try {
-            StoredSchedules.Read stored = StoredSchedules.of(ScheduleTable.list(now.database()), now.cameras().keySet());
+            if (scheduleChanges == null || !scheduleChanges.file().equals(now.database())) {
+                if (scheduleChanges != null) {
+                    scheduleChanges.close();
+                }
+                scheduleChanges = new ScheduleChanges(now.database());
+            }
+            if (scheduleChanges.changed()) {
+                storedRows = ScheduleTable.list(now.database());
+            }
+            StoredSchedules.Read stored = StoredSchedules.of(storedRows, now.cameras().keySet());
             storedSchedules = stored.schedules();
             if (!stored.problems().equals(storedProblems)) {
                 stored.problems().forEach(problem -> log.warn("schedules: {}", problem));
@@ -362,6 +382,9 @@ public final class Daemon implements AutoCloseable {
             state = State.STOPPING;
             if (schedules != null) {
                 schedules.close();
+            }
+            if (scheduleChanges != null) {
+                scheduleChanges.close();
             }
             if (status != null) {
                 status.close();

@@ -23,6 +23,27 @@ public final class ProcessCpu {
         }
     }
 
+    /** utime + stime of each thread of the process by thread name (threads of one name summed), in clock ticks. */
+    public static java.util.Map<String, Long> threadTicks(long pid) {
+        java.util.Map<String, Long> ticks = new java.util.TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+                            .replaceAll("[0-9]+$", "#"); // "C2 CompilerThre#", "GC Thread#": one entry per kind
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks.merge(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // gone
+        }
+        return ticks;
+    }
+
     /** A line of /proc/PID/status in kB (VmHWM, VmRSS), or -1. */
     public static long statusKb(long pid, String key) {
         try {
