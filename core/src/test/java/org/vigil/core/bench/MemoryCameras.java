@@ -1,12 +1,17 @@
 package org.vigil.core.bench;
 
 import org.vigil.core.config.CameraConfig;
+import org.vigil.core.config.ConfigLoader;
+import org.vigil.core.config.VigilConfig;
+import org.vigil.core.lifecycle.Daemon;
 import org.vigil.core.pipeline.CameraSource;
 import org.vigil.core.pipeline.NegotiatedFormat;
+import org.vigil.detectors.DetectorCatalog;
 import org.vigil.kernel.v4l2.Fraction;
 import org.vigil.kernel.v4l2.MemoryCaptureStream;
 import org.vigil.kernel.v4l2.Wakeup;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -21,6 +26,17 @@ public final class MemoryCameras implements CameraSource {
     public MemoryCameras(Map<String, BenchScene> scenes, boolean paced) {
         this.scenes = Map.copyOf(scenes);
         this.paced = paced;
+    }
+
+    /** The daemon itself on memory cameras (paced) and memory pipes, started with this config text. */
+    public static Daemon startDaemon(Path dir, CharSequence yaml, Map<String, BenchScene> scenes) throws Exception {
+        Path file = dir.resolve("vigil.yml");
+        Files.writeString(file, yaml);
+        DetectorCatalog detectors = DetectorCatalog.load();
+        VigilConfig config = new ConfigLoader(detectors).load(file);
+        Daemon daemon = Daemon.create(detectors, null, new MemoryCameras(scenes, true), new MemoryPipes());
+        daemon.start(config);
+        return daemon;
     }
 
     @Override

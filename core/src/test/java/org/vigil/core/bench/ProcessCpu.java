@@ -58,6 +58,15 @@ public final class ProcessCpu {
         return -1;
     }
 
+    /** Threads of the process, or -1. */
+    public static long threads(long pid) {
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            return tasks.count();
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** Open file descriptors of the process, or -1. */
     public static long descriptors(long pid) {
         try (var entries = Files.list(Path.of("/proc/" + pid + "/fd"))) {

@@ -1,11 +1,8 @@
 package org.vigil.core.bench;
 
-import org.vigil.core.config.ConfigLoader;
-import org.vigil.core.config.VigilConfig;
 import org.vigil.core.lifecycle.Daemon;
 import org.vigil.core.pipeline.CameraCounters;
 import org.vigil.core.pipeline.CameraPipeline;
-import org.vigil.detectors.DetectorCatalog;
 import org.vigil.opencv.OpenCvNatives;
 import org.vigil.vloop.LoopbackSink;
 import org.vigil.vloop.SinkCounters;
@@ -98,12 +95,7 @@ public final class ScaleBench {
                     : i == 1 ? "{event-gap: 2, pre-capture: 1, post-capture: 1}" : "{event-gap: 2, movie: false}";
             yaml.append("  ").append(name).append(":\n    device: /dev/v4l/by-id/memory-" + name + "\n    events: ").append(events).append('\n');
         }
-        Path file = dir.resolve("scale.yml");
-        Files.writeString(file, yaml);
-        DetectorCatalog detectors = DetectorCatalog.load();
-        VigilConfig config = new ConfigLoader(detectors).load(file);
-        Daemon daemon = Daemon.create(detectors, null, new MemoryCameras(scenes, true), new MemoryPipes());
-        daemon.start(config);
+        Daemon daemon = MemoryCameras.startDaemon(dir, yaml, scenes);
         try {
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             for (CameraPipeline camera : daemon.cameras()) {
