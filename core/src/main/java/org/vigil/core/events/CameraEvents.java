@@ -12,6 +12,7 @@ import org.vigil.core.record.FrameRing;
 import org.vigil.core.record.MovieRecording;
 import org.vigil.core.record.MovieResult;
 import org.vigil.core.record.SnapshotWriter;
+import org.vigil.core.record.DirectMemory;
 import org.vigil.core.store.EventFacts;
 import org.vigil.core.store.FileKind;
 import org.vigil.core.store.RecordingEnd;
@@ -43,6 +44,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class CameraEvents implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CameraEvents.class);
+    private ByteBuffer eventSnapshot;
+    private boolean snapshotShortageLogged;
     private static final long UPDATE_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final long STORE_WAIT_SECONDS = 10;
     /** How long a finishing movie may take to write what is still queued: at a stop, briefly (systemd waits 20 s). */
@@ -406,7 +409,12 @@ public final class CameraEvents implements AutoCloseable {
             return;
         }
         if (still == null || still.capacity() < session.ring().frameBytes()) {
-            still = ByteBuffer.allocateDirect(session.ring().frameBytes());
+            still = DirectMemory.allocate(session.ring().frameBytes());
+            if (still == null) {
+                log.error("camera {}: scheduled snapshot of {} skipped: {}", camera, schedule,
+                        DirectMemory.shortage("the snapshot buffer", session.ring().frameBytes()));
+                return;
+            }
         }
         ByteBuffer frame = still;
         int bytes = session.ring().copyNearest(lastFrameNanos, frame);
@@ -490,8 +498,24 @@ public final class CameraEvents implements AutoCloseable {
                     summary.lastMotionNanos() + options.postCaptureNanos());
         }
         if (recording != null && options.snapshot() != EventOptions.SnapshotChoice.OFF) {
-            current.snapshot = ByteBuffer.allocateDirect(recording.ring().frameBytes());
+            current.snapshot = snapshotBuffer(recording.ring().frameBytes());
         }
+    }
+
+    /**
+     * The camera's one buffer for its events' snapshots (each is written before the next event begins), or null when
+     * direct memory has no room for it: the event goes on without a snapshot, and the log says why, once.
+     */
+    private ByteBuffer snapshotBuffer(int bytes) {
+        if (eventSnapshot == null || eventSnapshot.capacity() < bytes) {
+            eventSnapshot = DirectMemory.allocate(bytes);
+            if (eventSnapshot == null && !snapshotShortageLogged) {
+                snapshotShortageLogged = true;
+                log.error("camera {}: events go without snapshots: {}", camera,
+                        DirectMemory.shortage("the snapshot buffer", bytes));
+            }
+        }
+        return eventSnapshot;
     }
 
     private void noteMotion(Detection detection, long nanos) {

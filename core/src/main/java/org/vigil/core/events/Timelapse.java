@@ -1,5 +1,6 @@
 package org.vigil.core.events;
 
+import org.vigil.core.record.DirectMemory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigil.core.record.PartialNames;
@@ -66,7 +67,12 @@ final class Timelapse implements AutoCloseable {
         }
         day = today;
         if (still == null || still.capacity() < session.ring().frameBytes()) {
-            still = ByteBuffer.allocateDirect(session.ring().frameBytes());
+            still = DirectMemory.allocate(session.ring().frameBytes());
+            if (still == null) {
+                log.error("camera {}: timelapse frame skipped: {}", camera,
+                        DirectMemory.shortage("the timelapse buffer", session.ring().frameBytes()));
+                return;
+            }
         }
         int bytes = session.ring().copyNearest(nanos, still);
         if (bytes <= 0) {

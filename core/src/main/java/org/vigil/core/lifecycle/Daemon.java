@@ -2,6 +2,7 @@ package org.vigil.core.lifecycle;
 
 import org.vigil.core.events.CameraEvents;
 import org.vigil.core.record.DiskSpace;
+import org.vigil.core.record.DirectMemory;
 import org.vigil.core.retention.RetentionRun;
 import org.vigil.core.schedule.Durations;
 import org.vigil.core.schedule.Schedule;
@@ -150,6 +151,7 @@ public final class Daemon implements AutoCloseable {
         InterruptedEvents.settle(opened.interrupted(), store);
         ZoneId zone = ZoneId.systemDefault();
         hooks = new HookRunner(first.hooks(), zone);
+        warnIfRingsDoNotFit(first);
         Optional<String> ffmpeg = switch (first.ffmpeg()) {
             case "auto" -> FfmpegProgram.find();
             case "none" -> Optional.empty();
@@ -193,6 +195,16 @@ public final class Daemon implements AutoCloseable {
         if (running != null && now.retention().minFree() > 0
                 && DiskSpace.freeBytes(now.targetDir()) < now.retention().minFree()) {
             running.runNow(RETENTION);
+        }
+    }
+
+    /** Every recording camera's frame ring lives in direct memory, which the heap limit also limits unless set. */
+    private static void warnIfRingsDoNotFit(VigilConfig config) {
+        List<CameraConfig> recording = config.cameras().values().stream().filter(CameraConfig::recordsFrames).toList();
+        long rings = recording.stream().mapToLong(camera -> camera.events().preCaptureMemory()).sum();
+        String problem = DirectMemory.ringsProblem(rings, config.cameras().size(), DirectMemory.limit());
+        if (problem != null) {
+            log.error(problem);
         }
     }
 

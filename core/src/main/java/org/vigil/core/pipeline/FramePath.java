@@ -81,7 +81,8 @@ final class FramePath {
         if (feed != null) {
             try {
                 session.sendToFeed(feed, frame);
-                counters.fed(System.nanoTime() - timestamp);
+                // vivid stamps a frame with the time it was due, which can be a few ms ahead of its delivery
+                counters.fed(Math.max(0, System.nanoTime() - timestamp));
             } catch (RuntimeException e) {
                 failed(Stage.FEED, e);
             }

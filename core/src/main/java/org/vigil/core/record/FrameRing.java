@@ -31,7 +31,12 @@ public final class FrameRing {
         int bytes;
 
         Slot(int capacity) {
-            data = ByteBuffer.allocateDirect(capacity);
+            ByteBuffer buffer = DirectMemory.allocate(capacity);
+            if (buffer == null) {
+                // thrown at the stream's opening: the camera reports it and tries again later, and does not die of it
+                throw new IllegalStateException(DirectMemory.shortage("the camera's frame ring", capacity));
+            }
+            data = buffer;
         }
     }
 
