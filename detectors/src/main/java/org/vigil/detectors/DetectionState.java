@@ -8,6 +8,11 @@ public enum DetectionState {
     QUIET,
     /** Something moved: the boxes say where. */
     MOTION,
+    /**
+     * Something changes but stays where it is (leaves and branches in wind, a flag, insects round a lamp): not worth an
+     * event; the detection's tracks say where.
+     */
+    IN_PLACE,
     /** The whole scene changed brightness (a light switched, clouds, IR mode, gain jump); the detector re-baselined. */
     LIGHTING
 }

@@ -18,8 +18,23 @@ final class SyntheticScene {
     private final SplittableRandom random;
     private final double sigma;
     double gain = 1;
+    /** The whole picture's shift in pixels (a shaking camera), applied after the object is drawn. */
+    double shiftX;
+    double shiftY;
 
     SyntheticScene(int width, int height, double sigma, long seed) {
+        this(width, height, sigma, seed, false);
+    }
+
+    /**
+     * A scene with detail in every direction (blurred random blobs, as walls, grass and cars give a real view),
+     * for tests where the smooth default's stripes would be ambiguous (a stripe moved along itself looks unmoved).
+     */
+    static SyntheticScene detailed(int width, int height, double sigma, long seed) {
+        return new SyntheticScene(width, height, sigma, seed, true);
+    }
+
+    private SyntheticScene(int width, int height, double sigma, long seed, boolean detailed) {
         this.width = width;
         this.height = height;
         this.sigma = sigma;
@@ -27,6 +42,20 @@ final class SyntheticScene {
         background = new byte[width * height];
         pixels = new byte[width * height];
         SplittableRandom texture = new SplittableRandom(seed + 1);
+        if (detailed) {
+            Mat blobs = new Mat(height, width, CvType.CV_8UC1);
+            byte[] raw = new byte[width * height];
+            for (int i = 0; i < raw.length; i++) {
+                raw[i] = (byte) (40 + texture.nextInt(180));
+            }
+            blobs.put(0, 0, raw);
+            org.opencv.imgproc.Imgproc.GaussianBlur(blobs, blobs, new org.opencv.core.Size(0, 0), 3);
+            // blurring random pixels leaves little contrast: stretch it back to a real scene's range
+            org.opencv.core.Core.normalize(blobs, blobs, 30, 200, org.opencv.core.Core.NORM_MINMAX);
+            blobs.get(0, 0, background);
+            blobs.release();
+            return;
+        }
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 double v = 110 + 40 * Math.sin(x / 23.0) * Math.cos(y / 17.0) + 20 * Math.sin((x + 2 * y) / 9.0) + 8 * texture.nextDouble();
@@ -60,6 +89,16 @@ final class SyntheticScene {
         }
         Mat mat = new Mat(height, width, CvType.CV_8UC1);
         mat.put(0, 0, pixels);
+        if (shiftX != 0 || shiftY != 0) {
+            Mat warp = new Mat(2, 3, CvType.CV_64F);
+            warp.put(0, 0, 1, 0, shiftX, 0, 1, shiftY);
+            Mat moved = new Mat();
+            org.opencv.imgproc.Imgproc.warpAffine(mat, moved, warp, mat.size(), org.opencv.imgproc.Imgproc.INTER_LINEAR,
+                    org.opencv.core.Core.BORDER_REPLICATE);
+            warp.release();
+            mat.release();
+            return moved;
+        }
         return mat;
     }
 

@@ -38,6 +38,7 @@ record Overlay(List<Box> boxes, int boxThickness, List<Label> labels) {
             case QUIET -> YuvColour.GREEN;
             case CALIBRATING -> YuvColour.BLUE;
             case LIGHTING -> YuvColour.YELLOW;
+            case IN_PLACE -> YuvColour.CYAN;
         };
     }
 

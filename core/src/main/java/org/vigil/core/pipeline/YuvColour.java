@@ -16,6 +16,8 @@ enum YuvColour {
     BLUE(41, 240, 110),
     /** The mark of a lighting change. */
     YELLOW(210, 16, 146),
+    /** The mark of motion that stays in place (leaves, a flag, insects): no event. */
+    CYAN(170, 166, 16),
     /** The mark while events are disarmed (outside the camera's detection windows). */
     GREY(128, 128, 128),
     /** Label backgrounds and the privacy mask's blank. */

@@ -1,6 +1,7 @@
 package org.vigil.detectors.analysis;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,6 +15,7 @@ import org.vigil.detectors.Detection;
 import org.vigil.detectors.DetectionState;
 import org.vigil.detectors.DetectorSetup;
 import org.vigil.detectors.MotionDetector;
+import org.vigil.detectors.TrackedRegion;
 import org.vigil.opencv.OpenCvNatives;
 
 /**
@@ -50,6 +52,12 @@ public final class ChangeDetector implements MotionDetector {
     private ReferenceFrame reference;
     private SpreadMeter spread;
     private ChangeRegions regions;
+    private ClippedPixels clipped;
+    private InPlaceMap inPlace;
+    private GhostEraser ghosts;
+
+    private RegionTracker tracker;
+    private Stabiliser stabiliser;
     private Mat despeckleKernel;
     private Mat movingKernel;
     private final Mat predicted = new Mat();
@@ -101,21 +109,32 @@ public final class ChangeDetector implements MotionDetector {
         boolean calibrating = frames < MIN_CALIBRATION_FRAMES || calibratedSeconds < options.calibrationSeconds();
 
         fit.estimate(smooth, reference.image(), still);
+        boolean lighting = !calibrating && fit.change() >= options.lightingChange();
+        int changedCount = 0;
+        if (stabiliser != null) {
+            stabiliser.frameStart(seconds);
+        }
+        if (!lighting) {
+            changedCount = compare(smooth, seconds);
+        }
+        // a still frame is never measured for shake: only one that shows change or looks like a lighting change
+        // (a shaken picture bends the brightness fit), or any while the camera shakes
+        if (stabiliser != null && (lighting || stabiliser.worthMeasuring(changedCount))) {
+            if (lighting) {
+                fit.predict(reference.image(), predicted);
+            }
+            Mat aligned = stabiliser.align(smooth, predicted, moving);
+            if (aligned != smooth) {
+                smooth = aligned;
+                fit.estimate(smooth, reference.image(), still);
+                lighting = !calibrating && fit.change() >= options.lightingChange();
+                changedCount = lighting ? 0 : compare(smooth, 0);
+            }
+        }
         learnNoise(seconds);
-        if (!calibrating && fit.change() >= options.lightingChange()) {
+        if (lighting) {
             return rebaseline(smooth, 0, 0);
         }
-        fit.predict(reference.image(), predicted);
-        Core.absdiff(smooth, predicted, difference);
-        fit.toReference(smooth, inReference);
-        rule.classify(inReference, difference, noise, foreground);
-        Core.bitwise_and(foreground, area.mask(), foreground);
-        if (despeckleKernel != null) {
-            Imgproc.morphologyEx(foreground, changed, Imgproc.MORPH_OPEN, despeckleKernel);
-        } else {
-            foreground.copyTo(changed);
-        }
-        int changedCount = Core.countNonZero(changed);
         double fraction = (double) changedCount / area.pixels();
         long changedPixels = Math.round(changedCount * geometry.scaleX() * geometry.scaleY());
 
@@ -124,12 +143,38 @@ public final class ChangeDetector implements MotionDetector {
         if (!calibrating && spreadNow >= options.lightingSpread()) {
             return rebaseline(smooth, fraction, changedPixels);
         }
+        inPlace.cool(seconds);
         if (calibrating) {
             reference.calibrate(inReference);
+            inPlace.markChanged(changed);
             return quiet(DetectionState.CALIBRATING, fraction, changedPixels);
         }
+        reference.reveal(inReference, clipped.revealed(still));
+        ghosts.step(smooth, moving, inReference, reference, Math.max(MIN_MOVING_LEVEL, 4 * noise), seconds);
         reference.update(inReference, moving, seconds);
-        return judge(fraction, changedPixels);
+        return judge(fraction, changedPixels, seconds);
+    }
+
+    /** This frame against the reference through the fit: the changed pixels after despeckling, and their count. */
+    private int compare(Mat smooth, double seconds) {
+        fit.predict(reference.image(), predicted);
+        Core.absdiff(smooth, predicted, difference);
+        clipped.oneSided(reference.image(), predicted, smooth, difference, 255 * fit.gain() + fit.offset() < 254, seconds);
+        if (stabiliser != null) {
+            stabiliser.tolerate(reference.image(), difference);
+        }
+        fit.toReference(smooth, inReference);
+        rule.classify(inReference, difference, noise, foreground);
+        Core.bitwise_and(foreground, area.mask(), foreground);
+        if (stabiliser != null) {
+            stabiliser.clearEdges(foreground);
+        }
+        if (despeckleKernel != null) {
+            Imgproc.morphologyEx(foreground, changed, Imgproc.MORPH_OPEN, despeckleKernel);
+        } else {
+            foreground.copyTo(changed);
+        }
+        return Core.countNonZero(changed);
     }
 
     private Detection start(Mat smooth, long timestampNanos) {
@@ -141,16 +186,30 @@ public final class ChangeDetector implements MotionDetector {
         smooth.convertTo(inReference, CvType.CV_32F);
         rule.rebaseline(inReference);
         area.mask().copyTo(still);
+        moving.release();
         fit.clear();
+        clipped.forget();
+        inPlace.clear();
+        ghosts.clear();
+        tracker.clear();
+        if (stabiliser != null) {
+            stabiliser.forget();
+        }
         return quiet(DetectionState.CALIBRATING, 0, 0);
     }
 
     /** After a lighting change the old reference is worthless: take this frame as the new one and say so. */
     private Detection rebaseline(Mat smooth, double fraction, long changedPixels) {
+        ghosts.rebaselined();
+        clipped.forget();
+        if (stabiliser != null) {
+            stabiliser.forget();
+        }
         reference.start(smooth);
         smooth.convertTo(inReference, CvType.CV_32F);
         rule.rebaseline(inReference);
         area.mask().copyTo(still);
+        moving.release();
         fit.clear();
         return quiet(DetectionState.LIGHTING, fraction, changedPixels);
     }
@@ -177,20 +236,42 @@ public final class ChangeDetector implements MotionDetector {
         noise += rate * (sample - noise);
     }
 
-    private Detection judge(double fraction, long changedPixels) {
+    private Detection judge(double fraction, long changedPixels, double seconds) {
         boolean overThreshold = options.thresholdPixels() > 0
                 ? changedPixels >= options.thresholdPixels()
                 : fraction >= options.threshold();
         boolean counts = changedPixels > 0 && overThreshold && fraction <= options.thresholdMaximum();
         List<String> fired = firedZones();
         if (!counts && fired.isEmpty()) {
+            tracker.age(seconds, inPlace);
+            ghosts.quiet();
             return quiet(DetectionState.QUIET, fraction, changedPixels);
         }
-        List<Box> boxes = regions.boxes(changed);
-        if (boxes.isEmpty() && fired.isEmpty()) {
-            return quiet(DetectionState.QUIET, fraction, changedPixels);
+        int count = regions.label(changed);
+        tracker.update(regions, changed, count, inPlace, seconds);
+        RunLabeller labels = regions.labels();
+        List<Box> boxes = new ArrayList<>();
+        List<TrackedRegion> tracks = new ArrayList<>();
+        for (int region = 0; region < count; region++) {
+            if (!regions.large(region)) {
+                continue;
+            }
+            tracks.add(tracker.describe(region, regions));
+            if (tracker.kind(region) == RegionTracker.Kind.IN_PLACE) {
+                inPlace.mark(labels.left(region), labels.top(region), labels.width(region), labels.height(region));
+            } else {
+                boxes.add(regions.box(region));
+            }
         }
-        return new Detection(DetectionState.MOTION, fraction, changedPixels, boxes, regions.centroid(), reportedNoise(), fired);
+        boxes.sort(Comparator.comparingLong(Box::area).reversed());
+        if (!boxes.isEmpty() || !fired.isEmpty()) {
+            ghosts.motion(changed);
+            return new Detection(DetectionState.MOTION, fraction, changedPixels, boxes, regions.centroid(), reportedNoise(), fired, tracks);
+        }
+        if (!tracks.isEmpty()) {
+            return new Detection(DetectionState.IN_PLACE, fraction, changedPixels, List.of(), regions.centroid(), reportedNoise(), fired, tracks);
+        }
+        return quiet(DetectionState.QUIET, fraction, changedPixels);
     }
 
     private List<String> firedZones() {
@@ -232,6 +313,11 @@ public final class ChangeDetector implements MotionDetector {
         reference = new ReferenceFrame(geometry, timing);
         spread = new SpreadMeter(area, geometry);
         regions = new ChangeRegions(geometry, area, options.mergeDistance(), options.minBoxArea());
+        clipped = new ClippedPixels();
+        inPlace = new InPlaceMap(geometry);
+        ghosts = new GhostEraser(geometry, timing.absorbSeconds(), options.mergeDistance());
+        tracker = new RegionTracker(geometry, options.minTravel());
+        stabiliser = options.stabilise() ? new Stabiliser(geometry) : null;
         int despeckle = options.despeckleRadius();
         despeckleKernel = despeckle > 0 ? Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new Size(2 * despeckle + 1, 2 * despeckle + 1)) : null;
         movingKernel = Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(3, 3));
@@ -266,7 +352,7 @@ public final class ChangeDetector implements MotionDetector {
     }
 
     private void releaseSized() {
-        for (AutoCloseable part : new AutoCloseable[] {shrink, area, fit, reference, spread, regions}) {
+        for (AutoCloseable part : new AutoCloseable[] {shrink, area, fit, reference, spread, regions, clipped, stabiliser, inPlace, ghosts}) {
             if (part != null) {
                 try {
                     part.close();

@@ -38,19 +38,16 @@ final class ChangeRegions implements AutoCloseable {
     }
 
     /**
-     * Boxes of the changed regions in full-frame coordinates, largest first, and (for {@link #centroid()}) the centre
-     * of all changed regions. Allocates the boxes: call on motion frames only.
+     * Joins nearby fragments and labels the regions; also measures the centre of all changed regions for
+     * {@link #centroid()}. Regions are then read through {@link #labels()}, {@link #box} and {@link #large}.
      */
-    List<Box> boxes(Mat changed8U) {
+    int label(Mat changed8U) {
         Mat source = changed8U;
         if (mergeKernel != null) {
             Imgproc.morphologyEx(changed8U, merged, Imgproc.MORPH_CLOSE, mergeKernel);
             source = merged;
         }
         int count = labeller.label(source);
-        List<Box> boxes = new ArrayList<>();
-        double sx = geometry.scaleX();
-        double sy = geometry.scaleY();
         double areaSum = 0;
         centroidX = 0;
         centroidY = 0;
@@ -59,20 +56,47 @@ final class ChangeRegions implements AutoCloseable {
             areaSum += area;
             centroidX += area * labeller.centreX(region);
             centroidY += area * labeller.centreY(region);
-            if (area < minBoxPixels) {
-                continue;
-            }
-            int left = (int) Math.round(labeller.left(region) * sx);
-            int top = (int) Math.round(labeller.top(region) * sy);
-            int right = Math.min(geometry.frameWidth(), (int) Math.round((labeller.left(region) + labeller.width(region)) * sx));
-            int bottom = Math.min(geometry.frameHeight(), (int) Math.round((labeller.top(region) + labeller.height(region)) * sy));
-            boxes.add(new Box(left, top, right - left, bottom - top));
         }
         if (areaSum > 0) {
             centroidX /= areaSum;
             centroidY /= areaSum;
         } else {
             centroidX = Double.NaN;
+        }
+        return count;
+    }
+
+    RunLabeller labels() {
+        return labeller;
+    }
+
+    /** Whether a region is large enough to be reported as a box. */
+    boolean large(int region) {
+        return labeller.area(region) >= minBoxPixels;
+    }
+
+    /** A labelled region's box in full-frame coordinates. */
+    Box box(int region) {
+        double sx = geometry.scaleX();
+        double sy = geometry.scaleY();
+        int left = (int) Math.round(labeller.left(region) * sx);
+        int top = (int) Math.round(labeller.top(region) * sy);
+        int right = Math.min(geometry.frameWidth(), (int) Math.round((labeller.left(region) + labeller.width(region)) * sx));
+        int bottom = Math.min(geometry.frameHeight(), (int) Math.round((labeller.top(region) + labeller.height(region)) * sy));
+        return new Box(left, top, right - left, bottom - top);
+    }
+
+    /**
+     * Boxes of the changed regions in full-frame coordinates, largest first, and (for {@link #centroid()}) the centre
+     * of all changed regions. Allocates the boxes: call on motion frames only.
+     */
+    List<Box> boxes(Mat changed8U) {
+        int count = label(changed8U);
+        List<Box> boxes = new ArrayList<>();
+        for (int region = 0; region < count; region++) {
+            if (large(region)) {
+                boxes.add(box(region));
+            }
         }
         boxes.sort(Comparator.comparingLong(Box::area).reversed());
         return boxes;

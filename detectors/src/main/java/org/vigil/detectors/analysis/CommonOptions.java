@@ -17,7 +17,9 @@ public record CommonOptions(
         double mergeDistance,
         double lightingChange,
         double lightingSpread,
-        double calibrationSeconds) {
+        double calibrationSeconds,
+        boolean stabilise,
+        double minTravel) {
 
     public static final List<OptionSpec<?>> SPECS = List.of(
             OptionSpec.integer("analysis-width", 320, 32, 4096,
@@ -26,7 +28,7 @@ public record CommonOptions(
                     "Radius in analysis pixels of the Gaussian blur that softens sensor noise before comparing (0 turns it off)."),
             OptionSpec.integer("despeckle-radius", 1, 0, 5,
                     "Radius in analysis pixels of the morphological opening that removes isolated changed pixels, Motion's despeckle (0 turns it off)."),
-            OptionSpec.decimal("threshold", 0.001, 0, 1,
+            OptionSpec.decimal("threshold", 0.0004, 0, 1,
                     "Fraction of the watched area that must change for a frame to count as motion, whatever the resolution."),
             OptionSpec.integer("threshold-pixels", 0, 0, 100_000_000,
                     "Changed full-frame pixels needed for motion, as Motion counts them; 0 uses the fractional threshold instead."),
@@ -41,7 +43,11 @@ public record CommonOptions(
             OptionSpec.decimal("lighting-spread", 0.5, 0.05, 1,
                     "Share of the frame's grid cells holding change above which the change is lighting, not motion."),
             OptionSpec.decimal("calibration-time", 1, 0, 600,
-                    "Seconds of frames the detector learns the scene from, at start and after reset, before it reports motion."));
+                    "Seconds of frames the detector learns the scene from, at start and after reset, before it reports motion."),
+            OptionSpec.flag("stabilise", true,
+                    "Measure how far a shaking camera's picture moved and move it back before comparing (a camera on a pole in wind); off for a camera that cannot shake."),
+            OptionSpec.decimal("min-travel", 0.03, 0, 1,
+                    "Distance, as a fraction of the frame's width, that a changing region must travel to be motion: what changes but stays in place (leaves, a flag, insects) is reported as in-place motion, not motion; 0 turns the rule off."));
 
     public static CommonOptions from(OptionValues values) {
         return new CommonOptions(
@@ -55,6 +61,8 @@ public record CommonOptions(
                 values.decimal("merge-distance"),
                 values.decimal("lighting-change"),
                 values.decimal("lighting-spread"),
-                values.decimal("calibration-time"));
+                values.decimal("calibration-time"),
+                values.flag("stabilise"),
+                values.decimal("min-travel"));
     }
 }

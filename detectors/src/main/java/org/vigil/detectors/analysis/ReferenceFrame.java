@@ -48,6 +48,18 @@ final class ReferenceFrame implements AutoCloseable {
         Imgproc.accumulateWeighted(inReference32F, image, 1.0 / calibrationFrames);
     }
 
+    /** Takes this frame's value where the mask is set: background the reference had not seen. */
+    void take(Mat inReference32F, Mat where8U) {
+        inReference32F.copyTo(image, where8U);
+    }
+
+    /** Takes this frame's value where the reference did not know it (it was clipped); null for nowhere. */
+    void reveal(Mat inReference32F, Mat revealed8U) {
+        if (revealed8U != null) {
+            inReference32F.copyTo(image, revealed8U);
+        }
+    }
+
     /**
      * Follows the still background where nothing moves, and takes over pixels that have differed for the absorb time.
      *

@@ -57,6 +57,10 @@ public class DetectorBenchmark {
     @Param({"full", "shrunk"})
     public String luma;
 
+    /** Options over the defaults, "name=value;name=value" ("-" for none; JMH splits values on commas), to price one rule at a time. */
+    @Param({"-"})
+    public String options;
+
     @Param({"still", "walker"})
     public String scene;
 
@@ -81,7 +85,14 @@ public class DetectorBenchmark {
         }
         extractor = PackedLuma.yuyv(width, height, 2L * width);
         DetectorProvider provider = DetectorCatalog.load().provider(detector);
-        motionDetector = provider.create(DetectorSetup.of(width, height, provider.options().defaults()));
+        java.util.Map<String, String> given = new java.util.HashMap<>();
+        if (!options.equals("-")) {
+            for (String pair : options.split(";")) {
+                String[] kv = pair.split("=", 2);
+                given.put(kv[0], kv[1]);
+            }
+        }
+        motionDetector = provider.create(DetectorSetup.of(width, height, provider.options().parse(given)));
         int analysisWidth = provider.options().defaults().integer("analysis-width");
         shrinkFactor = luma.equals("shrunk") ? 1 << AnalysisGeometry.halvingsFor(width, analysisWidth) : 1;
         // calibrate on the empty scene, then settle

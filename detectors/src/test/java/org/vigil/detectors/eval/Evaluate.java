@@ -12,7 +12,7 @@ import org.vigil.detectors.DetectorProvider;
  * over it and prints the table of figures.
  *
  * <pre>
- * java -cp ... org.vigil.detectors.eval.Evaluate [-footage DIR] [-detectors reference,mog2] [-static-minutes 10]
+ * java -cp ... org.vigil.detectors.eval.Evaluate [-footage DIR] [-detectors reference,mog2] [-static-minutes 10] [-scenarios PREFIX,...]
  * </pre>
  */
 public final class Evaluate {
@@ -23,6 +23,7 @@ public final class Evaluate {
     public static void main(String[] args) {
         Path footageDir = Path.of("detectors/target/footage");
         List<String> names = null;
+        List<String> only = null;
         double staticMinutes = 10;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
@@ -30,8 +31,9 @@ public final class Evaluate {
                 case "-footage" -> footageDir = Path.of(required(args[i], value));
                 case "-detectors" -> names = List.of(required(args[i], value).split(","));
                 case "-static-minutes" -> staticMinutes = Double.parseDouble(required(args[i], value));
+                case "-scenarios" -> only = List.of(required(args[i], value).split(","));
                 default -> {
-                    System.err.println("usage: Evaluate [-footage DIR] [-detectors reference,mog2] [-static-minutes 10]");
+                    System.err.println("usage: Evaluate [-footage DIR] [-detectors reference,mog2] [-static-minutes 10] [-scenarios PREFIX,...]");
                     System.exit(2);
                 }
             }
@@ -47,6 +49,10 @@ public final class Evaluate {
         Footage footage = new Footage(footageDir);
         SceneAssets assets = SceneAssets.build(footage);
         List<Scenario> scenarios = EvaluationSet.standard(footage, assets, staticMinutes);
+        if (only != null) {
+            List<String> prefixes = only;
+            scenarios = scenarios.stream().filter(s -> prefixes.stream().anyMatch(p -> s.name().startsWith(p.strip()))).toList();
+        }
         List<ScenarioScore> scores = new Evaluation(providers).run(scenarios, line -> System.err.println("evaluated " + line));
         System.out.println();
         System.out.print(ResultTable.markdown(scores));

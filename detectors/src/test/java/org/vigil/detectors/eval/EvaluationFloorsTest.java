@@ -11,9 +11,10 @@ import org.vigil.detectors.DetectorCatalog;
 import org.vigil.detectors.DetectorProvider;
 
 /**
- * The floors the issue sets, held on the project's evaluation set (decoded by fetch-footage during the build):
- * for the reference detector recall ≥ 0.97, precision ≥ 0.99 and mean IoU ≥ 0.6 on the labelled scenarios, and for
- * both detectors no motion event through any lighting scenario or ten minutes of a still, noisy scene.
+ * The floors the issues set, held on the project's evaluation set (decoded by fetch-footage during the build):
+ * for the reference detector recall ≥ 0.97, precision ≥ 0.99 and mean IoU ≥ 0.6 pooled over the labelled
+ * scenarios (near objects and far people included); for both detectors no motion event through any lighting,
+ * exposure, compression or shake scenario or ten minutes of a still, noisy scene, and ghosts gone within 1.5 s.
  */
 class EvaluationFloorsTest {
 
@@ -47,7 +48,7 @@ class EvaluationFloorsTest {
         for (String detector : List.of("reference", "mog2")) {
             List<ScenarioScore> quiet = of(detector).stream()
                     .filter(s -> s.kind() == Scenario.Kind.LIGHTING || s.kind() == Scenario.Kind.STATIC).toList();
-            assertEquals(5, quiet.size());
+            assertEquals(15, quiet.size(), "lighting, exposure, static, compression and shake scenarios");
             for (ScenarioScore s : quiet) {
                 assertEquals(0, s.events(), detector + " on " + s.scenario() + ": " + s.motionFrames() + " motion frames");
             }
@@ -63,6 +64,47 @@ class EvaluationFloorsTest {
                 assertTrue(s.lightingFrames() >= s.recalibrations(), s.scenario() + ": every change is reported as lighting");
                 assertTrue(s.recalibrations() >= 2, s.scenario() + ": " + s.recalibrations());
                 assertTrue(s.maxRecalibrationFrames() <= 3, s.scenario() + ": " + s.maxRecalibrationFrames() + " frames to recalibrate");
+            }
+        }
+    }
+
+    @Test
+    void peopleCloseToTheCameraAndFarFromItAreFound() {
+        for (ScenarioScore s : of("reference")) {
+            if (s.scenario().startsWith("near-object-") || s.scenario().equals("walk-quarter")) {
+                assertTrue(s.recall() >= 0.97, s.scenario() + ": recall " + s.recall());
+                assertTrue(s.precision() >= 0.99, s.scenario() + ": precision " + s.precision());
+            }
+        }
+    }
+
+    @Test
+    void ghostsOfARebaselineClearWithinASecondAndAHalf() {
+        for (String detector : List.of("reference", "mog2")) {
+            List<ScenarioScore> ghosts = of(detector).stream().filter(s -> s.scenario().startsWith("ghost-")).toList();
+            assertEquals(2, ghosts.size());
+            for (ScenarioScore s : ghosts) {
+                assertTrue(s.maxFalseRun() <= 15, detector + " on " + s.scenario() + ": motion for " + s.maxFalseRun()
+                        + " frames with nobody there");
+            }
+        }
+    }
+
+    @Test
+    void exposureSettlingAfterASwitchIsLightingThenQuiet() {
+        for (ScenarioScore s : of("reference")) {
+            if (s.scenario().startsWith("exposure-")) {
+                assertTrue(s.recalibrations() >= 2, s.scenario() + ": " + s.recalibrations());
+                assertTrue(s.maxRecalibrationFrames() <= 3, s.scenario() + ": " + s.maxRecalibrationFrames() + " frames to recalibrate");
+            }
+        }
+    }
+
+    @Test
+    void aFlagAndABushThatStayInPlaceGiveNoEvent() {
+        for (ScenarioScore s : of("reference")) {
+            if (s.scenario().equals("flag") || s.scenario().equals("foliage-corner")) {
+                assertEquals(0, s.events(), s.scenario() + ": " + s.motionFrames() + " motion frames");
             }
         }
     }

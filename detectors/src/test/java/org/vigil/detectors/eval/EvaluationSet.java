@@ -55,6 +55,7 @@ public final class EvaluationSet {
         set.add(new FootageScenario("vtest-people", Kind.REAL_MOTION, vtest, vtest.frames()));
         Footage.Clip tree = footage.clip("tree");
         set.add(new FootageScenario("tree-wind", Kind.NUISANCE, tree, 10 * tree.frames()));
+        set.addAll(RealCameraFamilies.all(footage, assets, staticMinutes));
         return set;
     }
 }

@@ -14,8 +14,8 @@ public final class ResultTable {
 
     public static String markdown(List<ScenarioScore> scores) {
         StringBuilder out = new StringBuilder();
-        out.append("| detector | scenario | kind | frames | precision | recall | mean IoU | motion frames | events | false events/h | lighting frames | recalibration frames (mean/max) |\n");
-        out.append("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        out.append("| detector | scenario | kind | frames | precision | recall | mean IoU | motion frames | events | false events/h | longest false run | lighting frames | recalibration frames (mean/max) |\n");
+        out.append("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         Map<String, List<ScenarioScore>> byDetector = new LinkedHashMap<>();
         for (ScenarioScore score : scores) {
             byDetector.computeIfAbsent(score.detector(), k -> new ArrayList<>()).add(score);
@@ -32,11 +32,12 @@ public final class ResultTable {
     private static String row(ScenarioScore s) {
         boolean labelled = s.kind() == Scenario.Kind.LABELLED;
         boolean eventsAreFalse = s.kind() != Scenario.Kind.REAL_MOTION;
-        return String.format(Locale.ROOT, "| %s | %s | %s | %d | %s | %s | %s | %.1f%% | %d | %s | %d | %s |\n",
+        return String.format(Locale.ROOT, "| %s | %s | %s | %d | %s | %s | %s | %.1f%% | %d | %s | %s | %d | %s |\n",
                 s.detector(), s.scenario(), s.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '), s.frames(),
                 labelled ? fixed(s.precision()) : "–", labelled ? fixed(s.recall()) : "–", labelled ? fixed(s.meanIou()) : "–",
                 100.0 * s.motionFrames() / s.frames(), s.events(),
                 eventsAreFalse ? String.format(Locale.ROOT, "%.0f", s.falseEventsPerHour()) : "–",
+                eventsAreFalse ? String.format(Locale.ROOT, "%.1f s", s.maxFalseRun() / s.fps()) : "–",
                 s.lightingFrames(),
                 // a detector that never reports lighting (motion) has no way back to quiet to time
                 s.recalibrations() == 0 || s.lightingFrames() == 0 ? "–" : String.format(Locale.ROOT, "%.1f / %d", s.meanRecalibrationFrames(), s.maxRecalibrationFrames()));
@@ -47,7 +48,7 @@ public final class ResultTable {
         if (pooled.frames() == 0) {
             return "";
         }
-        return String.format(Locale.ROOT, "| **%s** | **all labelled** | labelled | %d | **%s** | **%s** | **%s** | | | | | |\n",
+        return String.format(Locale.ROOT, "| **%s** | **all labelled** | labelled | %d | **%s** | **%s** | **%s** | | | | | | |\n",
                 scores.get(0).detector(), pooled.frames(), fixed(pooled.precision()), fixed(pooled.recall()), fixed(pooled.meanIou()));
     }
 

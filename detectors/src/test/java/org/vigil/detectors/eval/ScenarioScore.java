@@ -32,6 +32,8 @@ public final class ScenarioScore {
     private int recalibrationFrames;
     private int maxRecalibrationFrames;
     private int changeFrame = -1;
+    private int falseRun;
+    private int maxFalseRun;
 
     public ScenarioScore(String scenario, Scenario.Kind kind, String detector, double fps) {
         this.scenario = scenario;
@@ -60,6 +62,8 @@ public final class ScenarioScore {
             boxedFrames++;
             iouSum += said ? bestIou(box, detection) : 0;
         });
+        falseRun = said && !truth.motion() ? falseRun + 1 : 0;
+        maxFalseRun = Math.max(maxFalseRun, falseRun);
         countEvents(index, said, truth.motion());
         timeRecalibration(index, truth, detection);
     }
@@ -185,6 +189,10 @@ public final class ScenarioScore {
         return kind == Scenario.Kind.LABELLED ? falseEvents : kind == Scenario.Kind.REAL_MOTION ? 0 : events;
     }
 
+    public double fps() {
+        return fps;
+    }
+
     public double hours() {
         return frames / fps / 3600;
     }
@@ -199,6 +207,11 @@ public final class ScenarioScore {
 
     public double meanRecalibrationFrames() {
         return recalibrations == 0 ? Double.NaN : (double) recalibrationFrames / recalibrations;
+    }
+
+    /** The longest run of frames called motion with nothing moving: a ghost's or a nuisance's life. */
+    public int maxFalseRun() {
+        return maxFalseRun;
     }
 
     public int maxRecalibrationFrames() {

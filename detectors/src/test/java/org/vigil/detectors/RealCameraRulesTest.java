@@ -1,0 +1,131 @@
+package org.vigil.detectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.vigil.opencv.OpenCvNatives;
+
+/**
+ * The rules that keep real cameras' nuisances from becoming motion, each shown on the synthetic scene with the
+ * rule on and (where it has an option) off: shake, in-place motion, an overexposed re-baseline, a ghost.
+ */
+class RealCameraRulesTest {
+
+    private static final int W = 640;
+    private static final int H = 480;
+    private static final int CALIBRATION = 15;
+
+    @BeforeAll
+    static void natives() {
+        OpenCvNatives.load();
+    }
+
+    private static MotionDetector reference(Map<String, String> options) {
+        DetectorProvider provider = DetectorCatalog.load().provider("reference");
+        return provider.create(DetectorSetup.of(W, H, provider.options().parse(options)));
+    }
+
+    @Test
+    void aShakingCameraIsNotMotionWhenStabilised() {
+        for (boolean stabilise : new boolean[] {true, false}) {
+            SyntheticScene scene = SyntheticScene.detailed(W, H, 2, 11);
+            try (MotionDetector detector = reference(Map.of("stabilise", String.valueOf(stabilise)))) {
+                DetectorHarness.run(detector, CALIBRATION, i -> scene.frame());
+                List<Detection> shaken = DetectorHarness.run(detector, CALIBRATION, 100, i -> {
+                    // up to 4 px either way at 640 wide: 2 px at the analysis size
+                    scene.shiftX = 4 * Math.sin(i * 0.9);
+                    scene.shiftY = 3 * Math.cos(i * 1.3);
+                    return scene.frame();
+                });
+                long quiet = DetectorHarness.count(shaken, DetectionState.QUIET);
+                if (stabilise) {
+                    assertEquals(shaken.size(), quiet, "stabilised, every frame is quiet: " + shaken.stream()
+                            .filter(d -> d.state() != DetectionState.QUIET).findFirst().orElse(null));
+                } else {
+                    // without it the shake is change everywhere (motion, in-place motion or lighting)
+                    assertTrue(quiet < shaken.size() - 20, "not stabilised, only " + (shaken.size() - quiet) + " frames saw the shake");
+                }
+            }
+        }
+    }
+
+    @Test
+    void aStabilisedCameraStillSeesAWalker() {
+        SyntheticScene scene = SyntheticScene.detailed(W, H, 2, 12);
+        try (MotionDetector detector = reference(Map.of())) {
+            DetectorHarness.run(detector, CALIBRATION, i -> scene.frame());
+            List<Detection> walking = DetectorHarness.run(detector, CALIBRATION, 40, i -> {
+                scene.shiftX = 2 * Math.sin(i * 0.9);
+                return scene.frame(SyntheticScene.walkerAt(i - CALIBRATION));
+            });
+            for (Detection d : walking) {
+                assertEquals(DetectionState.MOTION, d.state());
+            }
+        }
+    }
+
+    @Test
+    void changeThatStaysInPlaceIsInPlaceMotionAndAWalkerIsMotion() {
+        for (String minTravel : new String[] {"0.03", "0"}) {
+            SyntheticScene scene = new SyntheticScene(W, H, 2, 13);
+            try (MotionDetector detector = reference(Map.of("min-travel", minTravel))) {
+                DetectorHarness.run(detector, CALIBRATION, i -> scene.frame());
+                // a flag that flaps by a few pixels about one place for 15 s
+                List<Detection> flapping = DetectorHarness.run(detector, CALIBRATION, 150,
+                        i -> scene.frame(new Box(400 + (int) Math.round(6 * Math.sin(i * 1.1)), 60, 50, 40)));
+                List<Detection> late = flapping.subList(110, 150);
+                if (minTravel.equals("0")) {
+                    assertTrue(late.stream().allMatch(Detection::isMotion), "min-travel 0: all motion, as before");
+                    continue;
+                }
+                assertTrue(late.stream().noneMatch(Detection::isMotion), "after its first seconds it is not motion: " + late.stream().filter(Detection::isMotion).findFirst().map(Detection::tracks).orElse(null));
+                assertTrue(DetectorHarness.count(late, DetectionState.IN_PLACE) >= 35, late.toString());
+                TrackedRegion track = late.get(39).tracks().get(0);
+                assertTrue(track.inPlace(), track.toString());
+                assertTrue(track.travelled() < 0.03, track.toString());
+            }
+        }
+    }
+
+    @Test
+    void theSettlingOfAnOverexposedRebaselineIsNotMotion() {
+        SyntheticScene scene = new SyntheticScene(W, H, 2, 14);
+        try (MotionDetector detector = DetectorHarness.create("reference", W, H)) {
+            DetectorHarness.run(detector, CALIBRATION, i -> scene.frame());
+            // a light comes on, the exposure overshoots and clips the scene's bright parts, then settles back by 11%
+            List<Detection> settling = DetectorHarness.run(detector, CALIBRATION, 60, i -> {
+                int k = i - CALIBRATION;
+                scene.gain = 1.5 * (1 + 0.11 * Math.exp(-k / 4.0));
+                return scene.frame();
+            });
+            assertEquals(DetectionState.LIGHTING, settling.get(0).state());
+            assertEquals(0, DetectorHarness.count(settling, DetectionState.MOTION), settling.toString());
+        }
+    }
+
+    @Test
+    void theGhostOfSomeoneWhoStoodThereAtARebaselineClearsWithinASecondAndAHalf() {
+        SyntheticScene scene = new SyntheticScene(W, H, 2, 15);
+        try (MotionDetector detector = DetectorHarness.create("reference", W, H)) {
+            DetectorHarness.run(detector, CALIBRATION, i -> scene.frame());
+            Box standing = new Box(200, 200, 40, 100);
+            // someone stands there, swaying a little; the light steps up while they do
+            DetectorHarness.run(detector, CALIBRATION, 20, i -> scene.frame(new Box(200 + (i % 2) * 2, 200, 40, 100)));
+            scene.gain = 1.3;
+            DetectorHarness.run(detector, CALIBRATION + 20, 10, i -> scene.frame(new Box(200 + (i % 2) * 2, 200, 40, 100)));
+            // then walks away fast and out of view: what is left where they stood is a ghost
+            List<Detection> after = DetectorHarness.run(detector, CALIBRATION + 30, 40, i -> {
+                int k = i - CALIBRATION - 30;
+                return k < 5 ? scene.frame(new Box(260 + 60 * k, 200, 40, 100)) : scene.frame();
+            });
+            List<Detection> gone = after.subList(5 + 15, 40);
+            assertTrue(gone.stream().noneMatch(d -> d.isMotion() && d.boxes().stream().anyMatch(b -> b.iou(standing) > 0.1)),
+                    "a ghost 1.5 s after they left: " + gone);
+        }
+    }
+}
