@@ -43,7 +43,7 @@ class CliTest {
         BadConfigCorpusTest.Run all = BadConfigCorpusTest.run("detectors");
         assertEquals(0, all.status());
         assertTrue(all.out().contains("mog2: OpenCV's MOG2") && all.out().contains("reference: Compares each frame"), all.out());
-        assertTrue(all.out().contains("  threshold          [0, 1], default 0.001\n"), all.out());
+        assertTrue(all.out().contains("  threshold          [0, 1], default 0.0004\n"), all.out());
         assertTrue(all.out().contains("  var-threshold"), all.out());
         BadConfigCorpusTest.Run one = BadConfigCorpusTest.run("detectors", "mog2");
         assertEquals(0, one.status());

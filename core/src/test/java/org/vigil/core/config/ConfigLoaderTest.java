@@ -94,7 +94,7 @@ class ConfigLoaderTest {
         assertEquals(IoMode.READ, garden.io());
         assertEquals("mog2", garden.detector().name());
         assertEquals(50, garden.detector().options().integer("history"));
-        assertEquals(0.001, garden.detector().options().decimal("threshold"),
+        assertEquals(0.0004, garden.detector().options().decimal("threshold"),
                 "another detector takes none of the top level's detector options");
         assertFalse(garden.annotation().boxes());
         assertFalse(garden.annotation().time(), "annotation merges key by key");
