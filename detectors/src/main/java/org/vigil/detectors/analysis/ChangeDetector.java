@@ -243,7 +243,7 @@ public final class ChangeDetector implements MotionDetector {
         boolean counts = changedPixels > 0 && overThreshold && fraction <= options.thresholdMaximum();
         List<String> fired = firedZones();
         if (!counts && fired.isEmpty()) {
-            tracker.age(seconds, inPlace);
+            tracker.age(seconds);
             ghosts.quiet();
             return quiet(DetectionState.QUIET, fraction, changedPixels);
         }

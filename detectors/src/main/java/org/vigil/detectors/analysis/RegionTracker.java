@@ -83,18 +83,18 @@ final class RegionTracker {
     }
 
     /** Time passes without regions (a quiet frame): tracks not seen for long enough end. */
-    void age(double seconds, InPlaceMap inPlace) {
+    void age(double seconds) {
         if (!tracks.isEmpty()) {
             for (Track t : tracks) {
                 t.unseen += seconds;
                 t.age += seconds;
             }
-            endLost(inPlace);
+            endLost();
         }
     }
 
     /** Ends the tracks not seen for a while. */
-    private void endLost(InPlaceMap inPlace) {
+    private void endLost() {
         for (int i = tracks.size() - 1; i >= 0; i--) {
             if (tracks.get(i).unseen > LOST_SECONDS) {
                 tracks.remove(i);
@@ -184,7 +184,7 @@ final class RegionTracker {
             }
             ofRegion[region] = best;
         }
-        endLost(inPlace);
+        endLost();
     }
 
     private int[] order = new int[16];
