@@ -74,7 +74,7 @@ final class ComposedScenario extends Scenario {
     @Override
     public FrameTruth render(int index, byte[] frame) {
         Exposure light = exposure.at(index, camera.random());
-        background(light.infrared(), scene);
+        System.arraycopy(assets.lumaUnder(light.infrared(), blend), 0, scene, 0, scene.length);
         int w = width();
         int h = height();
         for (Layer layer : layers) {
@@ -109,20 +109,6 @@ final class ComposedScenario extends Scenario {
             return new FrameTruth(true, java.util.Optional.of(truth), light.change());
         }
         return light.change() ? FrameTruth.LIGHTING_CHANGE : FrameTruth.STILL;
-    }
-
-    private void background(double infrared, byte[] into) {
-        byte[] colour = assets.backgroundLuma();
-        if (infrared <= 0) {
-            System.arraycopy(colour, 0, into, 0, into.length);
-        } else if (infrared >= 1) {
-            System.arraycopy(assets.infraredLuma(), 0, into, 0, into.length);
-        } else {
-            byte[] ir = assets.infraredLuma();
-            for (int i = 0; i < into.length; i++) {
-                into[i] = (byte) Math.round((1 - infrared) * (colour[i] & 0xff) + infrared * (ir[i] & 0xff));
-            }
-        }
     }
 
     /** The whole picture moved by a fraction of a pixel or more, as a shaken lens sees it (edges repeated). */

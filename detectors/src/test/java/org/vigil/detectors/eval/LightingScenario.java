@@ -33,18 +33,7 @@ final class LightingScenario extends Scenario {
     @Override
     public FrameTruth render(int index, byte[] frame) {
         Exposure exposure = script.at(index, camera.random());
-        byte[] scene = assets.backgroundLuma();
-        if (exposure.infrared() >= 1) {
-            scene = assets.infraredLuma();
-        } else if (exposure.infrared() > 0) {
-            byte[] colour = assets.backgroundLuma();
-            byte[] infrared = assets.infraredLuma();
-            double w = exposure.infrared();
-            for (int i = 0; i < blend.length; i++) {
-                blend[i] = (byte) Math.round((1 - w) * (colour[i] & 0xff) + w * (infrared[i] & 0xff));
-            }
-            scene = blend;
-        }
+        byte[] scene = assets.lumaUnder(exposure.infrared(), blend);
         camera.expose(scene, exposure.gain(), exposure.offset(), frame);
         return exposure.change() ? FrameTruth.LIGHTING_CHANGE : FrameTruth.STILL;
     }

@@ -174,6 +174,23 @@ public final class SceneAssets {
         return infraredLuma;
     }
 
+    /**
+     * The background's Y plane with the IR-cut filter {@code infrared} of the way out: the colour camera's luma at
+     * 0, the IR picture at 1, a blend (in {@code scratch}) between, for the frame the filter moves. Do not modify.
+     */
+    byte[] lumaUnder(double infrared, byte[] scratch) {
+        if (infrared <= 0) {
+            return backgroundLuma;
+        }
+        if (infrared >= 1) {
+            return infraredLuma;
+        }
+        for (int i = 0; i < scratch.length; i++) {
+            scratch[i] = (byte) Math.round((1 - infrared) * (backgroundLuma[i] & 0xff) + infrared * (infraredLuma[i] & 0xff));
+        }
+        return scratch;
+    }
+
     public List<Sprite> sprites() {
         return sprites;
     }
