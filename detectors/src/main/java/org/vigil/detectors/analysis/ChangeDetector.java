@@ -67,6 +67,7 @@ public final class ChangeDetector implements MotionDetector {
     private final Mat changed = new Mat();
     private final Mat moving = new Mat();
     private final Mat still = new Mat();
+    private final Mat supported = new Mat();
 
     private boolean started;
     private boolean closed;
@@ -165,6 +166,12 @@ public final class ChangeDetector implements MotionDetector {
         }
         fit.toReference(smooth, inReference);
         rule.classify(inReference, difference, noise, foreground);
+        if (stabiliser != null && stabiliser.shakenLately()) {
+            // a rule with a model of its own (MOG2) learnt a steady picture: until it has learnt the shake, only
+            // what the aligned, edge-tolerant difference supports is change
+            Imgproc.threshold(difference, supported, Math.max(MIN_MOVING_LEVEL, 2 * noise), 255, Imgproc.THRESH_BINARY);
+            Core.bitwise_and(foreground, supported, foreground);
+        }
         Core.bitwise_and(foreground, area.mask(), foreground);
         if (stabiliser != null) {
             stabiliser.clearEdges(foreground);
@@ -376,7 +383,7 @@ public final class ChangeDetector implements MotionDetector {
         }
         closed = true;
         releaseSized();
-        for (Mat mat : new Mat[] {predicted, difference, inReference, foreground, changed, moving, still}) {
+        for (Mat mat : new Mat[] {predicted, difference, inReference, foreground, changed, moving, still, supported}) {
             mat.release();
         }
         rule.close();

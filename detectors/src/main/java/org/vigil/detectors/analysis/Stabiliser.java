@@ -45,7 +45,12 @@ final class Stabiliser implements AutoCloseable {
 
     /** Whether this frame is worth measuring for shake: it shows change, or the camera has shaken lately. */
     boolean worthMeasuring(int changedPixels) {
-        return changedPixels > 0 || sinceShake <= SHAKE_MEMORY_SECONDS;
+        return changedPixels > 0 || shakenLately();
+    }
+
+    /** Whether the camera has shaken within the last half minute. */
+    boolean shakenLately() {
+        return sinceShake <= SHAKE_MEMORY_SECONDS;
     }
 
     /** This frame as it would look from where the reference was taken (the frame itself when it did not move). */
@@ -65,7 +70,7 @@ final class Stabiliser implements AutoCloseable {
 
     /** Lowers the difference at the reference's edges while shake is recent. */
     void tolerate(Mat reference32F, Mat difference8U) {
-        if (sinceShake > SHAKE_MEMORY_SECONDS) {
+        if (!shakenLately()) {
             return;
         }
         if (sinceRefresh >= REFRESH_SECONDS || tolerance.empty()) {

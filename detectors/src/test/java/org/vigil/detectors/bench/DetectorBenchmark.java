@@ -26,6 +26,7 @@ import org.vigil.detectors.MotionDetector;
 import org.vigil.opencv.OpenCvNatives;
 import org.vigil.detectors.PackedLuma;
 import org.vigil.detectors.analysis.AnalysisGeometry;
+import org.vigil.detectors.eval.Evaluation;
 
 /**
  * Per-frame cost from a YUYV camera buffer to a Detection, for each detector, input size and way of taking the Y
@@ -85,14 +86,7 @@ public class DetectorBenchmark {
         }
         extractor = PackedLuma.yuyv(width, height, 2L * width);
         DetectorProvider provider = DetectorCatalog.load().provider(detector);
-        java.util.Map<String, String> given = new java.util.HashMap<>();
-        if (!options.equals("-")) {
-            for (String pair : options.split(";")) {
-                String[] kv = pair.split("=", 2);
-                given.put(kv[0], kv[1]);
-            }
-        }
-        motionDetector = provider.create(DetectorSetup.of(width, height, provider.options().parse(given)));
+        motionDetector = provider.create(DetectorSetup.of(width, height, provider.options().parse(Evaluation.optionPairs(options))));
         int analysisWidth = provider.options().defaults().integer("analysis-width");
         shrinkFactor = luma.equals("shrunk") ? 1 << AnalysisGeometry.halvingsFor(width, analysisWidth) : 1;
         // calibrate on the empty scene, then settle

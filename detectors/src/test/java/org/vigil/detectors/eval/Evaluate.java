@@ -13,6 +13,7 @@ import org.vigil.detectors.DetectorProvider;
  *
  * <pre>
  * java -cp ... org.vigil.detectors.eval.Evaluate [-footage DIR] [-detectors reference,mog2] [-static-minutes 10] [-scenarios PREFIX,...]
+ *     [-options name=value;...]
  * </pre>
  */
 public final class Evaluate {
@@ -25,6 +26,7 @@ public final class Evaluate {
         List<String> names = null;
         List<String> only = null;
         double staticMinutes = 10;
+        String options = "";
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -32,8 +34,9 @@ public final class Evaluate {
                 case "-detectors" -> names = List.of(required(args[i], value).split(","));
                 case "-static-minutes" -> staticMinutes = Double.parseDouble(required(args[i], value));
                 case "-scenarios" -> only = List.of(required(args[i], value).split(","));
+                case "-options" -> options = required(args[i], value);
                 default -> {
-                    System.err.println("usage: Evaluate [-footage DIR] [-detectors reference,mog2] [-static-minutes 10] [-scenarios PREFIX,...]");
+                    System.err.println("usage: Evaluate [-footage DIR] [-detectors reference,mog2] [-static-minutes 10] [-scenarios PREFIX,...] [-options name=value;...]");
                     System.exit(2);
                 }
             }
@@ -53,7 +56,7 @@ public final class Evaluate {
             List<String> prefixes = only;
             scenarios = scenarios.stream().filter(s -> prefixes.stream().anyMatch(p -> s.name().startsWith(p.strip()))).toList();
         }
-        List<ScenarioScore> scores = new Evaluation(providers).run(scenarios, line -> System.err.println("evaluated " + line));
+        List<ScenarioScore> scores = new Evaluation(providers, Evaluation.optionPairs(options)).run(scenarios, line -> System.err.println("evaluated " + line));
         System.out.println();
         System.out.print(ResultTable.markdown(scores));
     }

@@ -1,7 +1,9 @@
 package org.vigil.detectors.eval;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import org.opencv.core.CvType;
@@ -16,10 +18,31 @@ import org.vigil.opencv.OpenCvNatives;
 public final class Evaluation {
 
     private final List<DetectorProvider> providers;
+    private final Map<String, String> options;
 
     public Evaluation(List<DetectorProvider> providers) {
-        OpenCvNatives.load();
+        this(providers, Map.of());
+    }
+
+    /** @param options option values given to every detector instead of its defaults (each must know them all) */
+    public Evaluation(List<DetectorProvider> providers, Map<String, String> options) {
         this.providers = List.copyOf(providers);
+        this.options = Map.copyOf(options);
+    }
+
+    /** "name=value;name=value" as a map ("-" or empty for none): option values given on a command line. */
+    public static Map<String, String> optionPairs(String text) {
+        Map<String, String> pairs = new LinkedHashMap<>();
+        if (!text.isEmpty() && !text.equals("-")) {
+            for (String pair : text.split(";")) {
+                String[] kv = pair.split("=", 2);
+                if (kv.length != 2) {
+                    throw new IllegalArgumentException("option '" + pair + "' is not name=value");
+                }
+                pairs.put(kv[0].strip(), kv[1].strip());
+            }
+        }
+        return pairs;
     }
 
     /** Scores in scenario order, one per detector; {@code progress} hears about each finished scenario. */
@@ -41,7 +64,7 @@ public final class Evaluation {
         Mat frame = new Mat(scenario.height(), scenario.width(), CvType.CV_8UC1);
         try {
             for (DetectorProvider provider : providers) {
-                detectors.add(provider.create(DetectorSetup.of(scenario.width(), scenario.height(), provider.options().defaults())));
+                detectors.add(provider.create(DetectorSetup.of(scenario.width(), scenario.height(), provider.options().parse(options))));
                 scores.add(new ScenarioScore(scenario.name(), scenario.kind(), provider.name(), scenario.fps()));
             }
             for (int i = 0; i < scenario.frames(); i++) {

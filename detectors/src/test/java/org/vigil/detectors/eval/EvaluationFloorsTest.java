@@ -48,7 +48,7 @@ class EvaluationFloorsTest {
         for (String detector : List.of("reference", "mog2")) {
             List<ScenarioScore> quiet = of(detector).stream()
                     .filter(s -> s.kind() == Scenario.Kind.LIGHTING || s.kind() == Scenario.Kind.STATIC).toList();
-            assertEquals(15, quiet.size(), "lighting, exposure, static, compression and shake scenarios");
+            assertEquals(18, quiet.size(), "lighting, exposure, static, compression and shake scenarios");
             for (ScenarioScore s : quiet) {
                 assertEquals(0, s.events(), detector + " on " + s.scenario() + ": " + s.motionFrames() + " motion frames");
             }

@@ -39,6 +39,20 @@ final class InPlaceMotion {
         };
     }
 
+    /**
+     * A layer that starts moving long after the detector calibrated: the wind picks up, the moths arrive. Before
+     * {@code start} it shows its first frame, still, or nothing when {@code visibleBefore} is false.
+     */
+    static ComposedScenario.Layer startingAt(int start, boolean visibleBefore, ComposedScenario.Layer layer) {
+        return (scene, w, h, frame) -> {
+            if (frame >= start) {
+                layer.draw(scene, w, h, frame - start);
+            } else if (visibleBefore) {
+                layer.draw(scene, w, h, 0);
+            }
+        };
+    }
+
     /** A striped flag on a pole, waves running through it at about 1 Hz; it never leaves its place. */
     static ComposedScenario.Layer flag(int x, int y, int width, int height) {
         int amplitude = Math.max(2, height / 8);

@@ -144,6 +144,11 @@ final class RealCameraFamilies {
             set.add(ComposedScenario.builder("mjpeg-q" + quality, Kind.STATIC, assets, frames, FPS, 90 + quality)
                     .noise(2).jpeg(quality).build());
         }
+        // a dim scene: more sensor noise before the encoder, so more blocks flip between frames
+        for (int noise : new int[] {4, 6}) {
+            set.add(ComposedScenario.builder("mjpeg-q25-noise" + noise, Kind.STATIC, assets, frames, FPS, 96 + noise)
+                    .noise(noise).jpeg(25).build());
+        }
         set.add(ComposedScenario.builder("walk-mjpeg-q50", Kind.LABELLED, assets, 600, FPS, 95).noise(2).jpeg(50).walkers(1, 3).build());
     }
 
@@ -158,6 +163,11 @@ final class RealCameraFamilies {
         }
         set.add(ComposedScenario.builder("walk-shake-2px", Kind.LABELLED, assets, 600, FPS, 105)
                 .shake(InPlaceMotion.wind(2, 105)).walkers(1, 3).build());
+        // the wind rising 20 s after the detector calibrated on a steady picture
+        ComposedScenario.Shake wind = InPlaceMotion.wind(2, 106);
+        double[] steady = {0, 0};
+        set.add(ComposedScenario.builder("shake-gust-2px", Kind.STATIC, assets, frames, FPS, 106)
+                .shake(frame -> frame < 200 ? steady : wind.at(frame - 200)).build());
     }
 
     /** Motion that stays in place: a bush, a flag, moths round an IR lamp; and walkers past the bush and the flag. */
@@ -171,6 +181,15 @@ final class RealCameraFamilies {
         set.add(ComposedScenario.builder("insects-ir", Kind.NUISANCE, assets, 600, FPS, 113)
                 .exposure((frame, random) -> new Exposure(1, 0.8, 0, false))
                 .layer(InPlaceMotion.insects(w / 2 + 40, 330, 60, 6, 12, 113)).build());
+        // the same, starting 20 s after the detector calibrated on a still view: nothing marked these places yet
+        int gust = 200;
+        set.add(ComposedScenario.builder("foliage-gust", Kind.NUISANCE, assets, 600, FPS, 115)
+                .layer(InPlaceMotion.startingAt(gust, true, InPlaceMotion.foliage(tree, w - 260, 0, 256, 192))).build());
+        set.add(ComposedScenario.builder("flag-gust", Kind.NUISANCE, assets, 600, FPS, 116)
+                .layer(InPlaceMotion.startingAt(gust, true, InPlaceMotion.flag(60, 40, 120, 70))).build());
+        set.add(ComposedScenario.builder("insects-arrive", Kind.NUISANCE, assets, 600, FPS, 117)
+                .exposure((frame, random) -> new Exposure(1, 0.8, 0, false))
+                .layer(InPlaceMotion.startingAt(gust, false, InPlaceMotion.insects(w / 2 + 40, 330, 60, 6, 12, 117))).build());
         set.add(ComposedScenario.builder("walk-foliage", Kind.LABELLED, assets, 600, FPS, 114)
                 .layer(InPlaceMotion.foliage(tree, w - 260, 0, 256, 192))
                 .layer(InPlaceMotion.flag(60, 40, 120, 70))

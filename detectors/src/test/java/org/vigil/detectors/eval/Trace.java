@@ -31,7 +31,7 @@ public final class Trace {
             byte[] pixels = new byte[s.width() * s.height()];
             Mat frame = new Mat(s.height(), s.width(), CvType.CV_8UC1);
             try (MotionDetector detector = provider.create(DetectorSetup.of(s.width(), s.height(), provider.options().defaults()))) {
-                for (int i = 0; i < Math.min(s.frames(), to + 1); i++) {
+                for (int i = 0; i < s.frames() && i <= to; i++) {
                     FrameTruth truth = s.render(i, pixels);
                     frame.put(0, 0, pixels);
                     Detection d = detector.detect(frame, Math.round(i * 1e9 / s.fps()));
