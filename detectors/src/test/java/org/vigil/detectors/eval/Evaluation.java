@@ -14,7 +14,7 @@ import org.vigil.detectors.DetectorSetup;
 import org.vigil.detectors.MotionDetector;
 import org.vigil.opencv.OpenCvNatives;
 
-/** Feeds every scenario, frame by frame, to a fresh instance of every detector at its default options. */
+/** Feeds every scenario, frame by frame, to a fresh instance of every detector, at its default options unless given others. */
 public final class Evaluation {
 
     private final List<DetectorProvider> providers;
@@ -26,6 +26,7 @@ public final class Evaluation {
 
     /** @param options option values given to every detector instead of its defaults (each must know them all) */
     public Evaluation(List<DetectorProvider> providers, Map<String, String> options) {
+        OpenCvNatives.load();
         this.providers = List.copyOf(providers);
         this.options = Map.copyOf(options);
     }
