@@ -166,9 +166,9 @@ public final class ChangeDetector implements MotionDetector {
         }
         fit.toReference(smooth, inReference);
         rule.classify(inReference, difference, noise, foreground);
-        if (stabiliser != null && stabiliser.shakenLately()) {
-            // a rule with a model of its own (MOG2) learnt a steady picture: until it has learnt the shake, only
-            // what the aligned, edge-tolerant difference supports is change
+        if (rule.hasOwnModel() && stabiliser != null && stabiliser.shakenLately()) {
+            // its model learnt a steady picture: until it has learnt the shake, only what the aligned,
+            // edge-tolerant difference supports is change
             Imgproc.threshold(difference, supported, Math.max(MIN_MOVING_LEVEL, 2 * noise), 255, Imgproc.THRESH_BINARY);
             Core.bitwise_and(foreground, supported, foreground);
         }

@@ -21,6 +21,15 @@ public interface ForegroundRule extends AutoCloseable {
      */
     void classify(Mat inReference32F, Mat difference8U, double noiseLevel, Mat foreground8U);
 
+    /**
+     * Whether the rule judges by a model of its own rather than by the difference it is given (MOG2): such a model
+     * has not seen a camera that starts shaking, so while it shakes the detector keeps only the foreground that the
+     * aligned, edge-tolerant difference supports.
+     */
+    default boolean hasOwnModel() {
+        return false;
+    }
+
     @Override
     void close();
 }

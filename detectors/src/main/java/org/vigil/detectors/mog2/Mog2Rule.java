@@ -33,6 +33,11 @@ final class Mog2Rule implements ForegroundRule {
     }
 
     @Override
+    public boolean hasOwnModel() {
+        return true;
+    }
+
+    @Override
     public void close() {
         mixtureOutput.release();
     }
