@@ -8,6 +8,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.opencv.core.Core;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.Rect;
+import org.opencv.imgproc.Imgproc;
 import org.vigil.opencv.OpenCvNatives;
 
 /**
@@ -89,6 +94,61 @@ class RealCameraRulesTest {
                 assertTrue(track.inPlace(), track.toString());
                 assertTrue(track.travelled() < 0.03, track.toString());
             }
+        }
+    }
+
+    /** The scene with the part inside {@code patch} moved by (dx, dy) pixels: leaves swaying in place. */
+    private static Mat swaying(Mat frame, Box patch, double dx, double dy) {
+        Mat warp = new Mat(2, 3, CvType.CV_64F);
+        warp.put(0, 0, 1, 0, dx, 0, 1, dy);
+        Mat moved = new Mat();
+        Imgproc.warpAffine(frame, moved, warp, frame.size(), Imgproc.INTER_LINEAR, Core.BORDER_REPLICATE);
+        Rect r = new Rect(patch.x(), patch.y(), patch.width(), patch.height());
+        moved.submat(r).copyTo(frame.submat(r));
+        warp.release();
+        moved.release();
+        return frame;
+    }
+
+    @Test
+    void aBushThatStartsToSwayLongAfterCalibrationIsNotMotionButSomeoneSteppingIntoViewIs() {
+        SyntheticScene scene = SyntheticScene.detailed(W, H, 2, 14);
+        Box bush = new Box(420, 40, 120, 100);
+        try (MotionDetector detector = reference(Map.of())) {
+            DetectorHarness.run(detector, CALIBRATION, i -> scene.frame());
+            DetectorHarness.run(detector, CALIBRATION, 200, i -> scene.frame());
+            // the wind picks up: the bush sways by up to 3 pixels (1.5 at the analysis size) for 10 s
+            List<Detection> gust = DetectorHarness.run(detector, CALIBRATION + 200, 100,
+                    i -> swaying(scene.frame(), bush, 3 * Math.sin(i * 1.1), 2 * Math.cos(i * 0.7)));
+            assertTrue(DetectorHarness.count(gust, DetectionState.IN_PLACE) >= 50, "the bush is seen to change: "
+                    + DetectorHarness.count(gust, DetectionState.IN_PLACE) + " in-place frames of " + gust.size());
+            assertTrue(gust.stream().noneMatch(Detection::isMotion), "the bush is never motion: "
+                    + gust.stream().filter(Detection::isMotion).findFirst().map(Detection::tracks).orElse(null));
+            List<Detection> arrival = DetectorHarness.run(detector, CALIBRATION + 300, 3,
+                    i -> swaying(scene.frame(SyntheticScene.walkerAt(i - CALIBRATION - 300)), bush, 0, 0));
+            assertEquals(DetectionState.MOTION, arrival.get(0).state(), "someone stepping into view is motion at once");
+        }
+    }
+
+    @Test
+    void aMothHoppingRoundALampIsNotMotionOnceItsFirstSecondsArePast() {
+        SyntheticScene scene = SyntheticScene.detailed(W, H, 2, 15);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(15);
+        double[] moth = {320, 240};
+        try (MotionDetector detector = reference(Map.of())) {
+            // a moth flitting round a lamp, from the start: up to 15 px a frame either way (more than its own size)
+            // on a random path, within 60 px of the lamp
+            List<Detection> night = DetectorHarness.run(detector, 0, 400, i -> {
+                moth[0] = Math.max(260, Math.min(380, moth[0] + 30 * (random.nextDouble() - 0.5)));
+                moth[1] = Math.max(180, Math.min(300, moth[1] + 30 * (random.nextDouble() - 0.5)));
+                return scene.frame(new Box((int) moth[0] - 6, (int) moth[1] - 6, 12, 12));
+            });
+            // after its first seconds (as long as a person arriving would be motion), its hops keep it in place
+            List<Detection> settled = night.subList(50, 400);
+            assertTrue(DetectorHarness.count(settled, DetectionState.IN_PLACE) >= 280, "the moth is seen: "
+                    + DetectorHarness.count(settled, DetectionState.IN_PLACE) + " in-place frames of " + settled.size());
+            assertTrue(settled.stream().noneMatch(Detection::isMotion), "the moth is never motion: "
+                    + settled.stream().filter(Detection::isMotion).findFirst().map(Detection::tracks).orElse(null));
         }
     }
 

@@ -54,6 +54,10 @@ public final class ChangeDetector implements MotionDetector {
     private ChangeRegions regions;
     private ClippedPixels clipped;
     private InPlaceMap inPlace;
+    private SettledBackground settled;
+    private BlinkMap blink;
+    private LocalDisplacement displacement;
+    private RegionEvidence evidence;
     private GhostEraser ghosts;
 
     private RegionTracker tracker;
@@ -140,6 +144,7 @@ public final class ChangeDetector implements MotionDetector {
         long changedPixels = Math.round(changedCount * geometry.scaleX() * geometry.scaleY());
 
         markMovingAndStill();
+        blink.update(changed, changedCount, seconds);
         double spreadNow = spread.measure(changed);
         if (!calibrating && spreadNow >= options.lightingSpread()) {
             return rebaseline(smooth, fraction, changedPixels);
@@ -148,12 +153,17 @@ public final class ChangeDetector implements MotionDetector {
         if (calibrating) {
             reference.calibrate(inReference);
             inPlace.markChanged(changed);
+            settled.step(blink.lastMask(), seconds);
             return quiet(DetectionState.CALIBRATING, fraction, changedPixels);
         }
         reference.reveal(inReference, clipped.revealed(still));
         ghosts.step(smooth, moving, inReference, reference, Math.max(MIN_MOVING_LEVEL, 4 * noise), seconds);
         reference.update(inReference, moving, seconds);
-        return judge(fraction, changedPixels, seconds);
+        displacement.frame(smooth, predicted, Math.max(MIN_MOVING_LEVEL, 2 * noise));
+        Detection detection = judge(fraction, changedPixels, seconds);
+        // after judging: a region is asked about the background before this frame, not about its own movement
+        settled.step(blink.lastMask(), seconds);
+        return detection;
     }
 
     /** This frame against the reference through the fit: the changed pixels after despeckling, and their count. */
@@ -197,6 +207,8 @@ public final class ChangeDetector implements MotionDetector {
         fit.clear();
         clipped.forget();
         inPlace.clear();
+        settled.restart();
+        blink.clear();
         ghosts.clear();
         tracker.clear();
         if (stabiliser != null) {
@@ -208,6 +220,8 @@ public final class ChangeDetector implements MotionDetector {
     /** After a lighting change the old reference is worthless: take this frame as the new one and say so. */
     private Detection rebaseline(Mat smooth, double fraction, long changedPixels) {
         ghosts.rebaselined();
+        blink.retaken();
+        settled.restart();
         clipped.forget();
         if (stabiliser != null) {
             stabiliser.forget();
@@ -255,7 +269,7 @@ public final class ChangeDetector implements MotionDetector {
             return quiet(DetectionState.QUIET, fraction, changedPixels);
         }
         int count = regions.label(changed);
-        tracker.update(regions, changed, count, inPlace, seconds);
+        tracker.update(regions, count, evidence, seconds);
         RunLabeller labels = regions.labels();
         List<Box> boxes = new ArrayList<>();
         List<TrackedRegion> tracks = new ArrayList<>();
@@ -264,9 +278,12 @@ public final class ChangeDetector implements MotionDetector {
                 continue;
             }
             tracks.add(tracker.describe(region, regions));
-            if (tracker.kind(region) == RegionTracker.Kind.IN_PLACE) {
-                inPlace.mark(labels.left(region), labels.top(region), labels.width(region), labels.height(region));
-            } else {
+            RegionTracker.Kind kind = tracker.kind(region);
+            if (kind == RegionTracker.Kind.IN_PLACE) {
+                if (tracker.marksScenery(region)) {
+                    inPlace.mark(labels.left(region), labels.top(region), labels.width(region), labels.height(region));
+                }
+            } else if (kind != RegionTracker.Kind.PENDING) {
                 boxes.add(regions.box(region));
             }
         }
@@ -322,6 +339,10 @@ public final class ChangeDetector implements MotionDetector {
         regions = new ChangeRegions(geometry, area, options.mergeDistance(), options.minBoxArea());
         clipped = new ClippedPixels();
         inPlace = new InPlaceMap(geometry);
+        settled = new SettledBackground(geometry);
+        blink = new BlinkMap(geometry);
+        displacement = new LocalDisplacement(geometry);
+        evidence = new RegionEvidence(inPlace, blink, settled, displacement, changed);
         ghosts = new GhostEraser(geometry, timing.absorbSeconds(), options.mergeDistance());
         tracker = new RegionTracker(geometry, options.minTravel());
         stabiliser = options.stabilise() ? new Stabiliser(geometry) : null;

@@ -3,8 +3,6 @@ package org.vigil.detectors.analysis;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.opencv.core.Core;
-import org.opencv.core.Mat;
 import org.vigil.detectors.TrackedRegion;
 
 /**
@@ -13,23 +11,28 @@ import org.vigil.detectors.TrackedRegion;
  * overlaps most (boxes grown by a reach for fast movers); a track not seen for half a second ends. A track is:
  * <ul>
  * <li>travelling once its centre has been at least the minimum travel from where it was first seen (and half its
- *     own size, so a large swaying mass of leaves does not count);</li>
- * <li>new while young, when it was born where no in-place change was seen lately: a person stepping into view
- *     is motion at once, before it has had time to travel;</li>
- * <li>in place otherwise: it changes but stays; its cells are remembered in the {@link InPlaceMap}.</li>
+ *     own size, so a large swaying mass of leaves does not count), moving on from box to box rather than hopping
+ *     about (a moth), and not while its pixels blink (leaves); twice the distance when it was born among in-place
+ *     change;</li>
+ * <li>new while young, when it was born solid where no in-place change was seen lately: a person stepping into view
+ *     is motion at once, before it has had time to travel. Not when its pixels blink, and not when its change is the
+ *     settled background moved by a pixel or two (a bush or a flag starting to sway) unless it later clearly shows
+ *     something that was not there; on background that has not settled such a region waits one frame
+ *     ({@link Kind#PENDING});</li>
+ * <li>in place otherwise: it changes but stays; its cells are remembered in the {@link InPlaceMap}, unless it broke
+ *     off something in motion.</li>
  * </ul>
  */
 final class RegionTracker {
 
-    enum Kind { TRAVELLING, NEW, IN_PLACE }
+    enum Kind { TRAVELLING, NEW, PENDING, IN_PLACE }
 
     private static final double LOST_SECONDS = 0.5;
     private static final double NEW_SECONDS = 10;
     private static final double REACH = 0.04; // of the frame's width: how far a region may go between two frames
-    private static final double BORN_IN_PLACE = 0.5; // share of in-place cells under a new region
-    private static final double SOLID = 0.3; // share of a new region's box that changed: a body, not scattered specks
     private static final int STEADY_FRAMES = 4;
     private static final double RESHAPED = 0.3; // change of a box's side between frames that is not travel
+    private static final double CONTINUES = 0.5; // share of the smaller box that the next box must cover
     private static final double SMOOTHING = 0.5; // weight of the newest centre in the position travel is measured by
 
     static final class Track {
@@ -39,6 +42,8 @@ final class RegionTracker {
         final boolean bornNew;
         double x;
         double y;
+        double rawX, rawY; // the last region's own centre
+        double stepX, stepY; // how far that centre moved the frame before
         int left, top, width, height;
         int wasLeft, wasTop, wasWidth, wasHeight; // the box before this frame's
         double age;
@@ -46,6 +51,10 @@ final class RegionTracker {
         double travelled;
         double size;
         boolean hasTravelled;
+        boolean restless; // its pixels blinked: leaves, not a body
+        boolean displaced; // born as the settled background moved a little, and nothing new seen in it since
+        boolean pending; // born ambiguous on unsettled background: motion once it carries on into the next frame
+        boolean offshoot; // broke off a region that was motion: its flicker is that mover's wake, not the scenery's
         boolean matched;
         boolean matchedBefore;
         boolean unseenBefore;
@@ -60,8 +69,26 @@ final class RegionTracker {
             this.bornNew = bornNew;
         }
 
+        /** A piece broken off this track's region (legs apart, a flag's two edges): as old and as new as it. */
+        Track offshoot(long newId, double cx, double cy) {
+            Track piece = new Track(newId, cx, cy, bornNew);
+            piece.age = age;
+            piece.hasTravelled = hasTravelled;
+            piece.restless = restless;
+            piece.displaced = displaced;
+            piece.pending = pending;
+            piece.offshoot = offshoot || kind() != Kind.IN_PLACE;
+            return piece;
+        }
+
         Kind kind() {
-            return hasTravelled ? Kind.TRAVELLING : bornNew && age <= NEW_SECONDS ? Kind.NEW : Kind.IN_PLACE;
+            if (hasTravelled) {
+                return Kind.TRAVELLING;
+            }
+            if (!bornNew || restless || displaced || age > NEW_SECONDS) {
+                return Kind.IN_PLACE;
+            }
+            return pending ? Kind.PENDING : Kind.NEW;
         }
     }
 
@@ -103,7 +130,7 @@ final class RegionTracker {
     }
 
     /** Matches this frame's large regions to the tracks; afterwards {@link #of(int)} gives each region's track. */
-    void update(ChangeRegions regions, Mat changed, int count, InPlaceMap inPlace, double seconds) {
+    void update(ChangeRegions regions, int count, RegionEvidence evidence, double seconds) {
         RunLabeller labels = regions.labels();
         if (ofRegion.length < count) {
             ofRegion = new Track[Math.max(count, 2 * ofRegion.length)];
@@ -121,36 +148,17 @@ final class RegionTracker {
                 continue;
             }
             int left = labels.left(region), top = labels.top(region), w = labels.width(region), h = labels.height(region);
-            Track best = null;
-            double bestOverlap = 0;
-            for (Track t : tracks) {
-                if (t.matched) {
-                    continue;
-                }
-                double overlap = overlap(t, left, top, w, h);
-                if (overlap > bestOverlap) {
-                    bestOverlap = overlap;
-                    best = t;
-                }
-            }
             double cx = labels.centreX(region);
             double cy = labels.centreY(region);
+            Track best = bestOverlapping(left, top, w, h);
             if (best == null) {
                 Track sibling = matchedOverlapping(left, top, w, h);
-                if (sibling != null) {
-                    // a piece broken off a followed region (legs apart, a flag's two edges) is as old and as new as
-                    // that region, and has travelled if it had
-                    best = new Track(nextId++, cx, cy, sibling.bornNew);
-                    best.age = sibling.age;
-                    best.hasTravelled = sibling.hasTravelled;
-                } else {
-                    boolean bornNew = inPlace.share(left, top, w, h) < BORN_IN_PLACE && solid(changed, left, top, w, h);
-                    best = new Track(nextId++, cx, cy, bornNew);
-                }
+                best = sibling != null ? sibling.offshoot(nextId++, cx, cy) : born(evidence, left, top, w, h, cx, cy);
                 tracks.add(best);
             }
-            if (best.matchedBefore && reshaped(best, w, h)) {
-                // the region split, merged or was partly absorbed: its centre jumped without anything going
+            boolean jumped = best.matchedBefore && !best.unseenBefore && !continues(best, left, top, w, h);
+            if (best.matchedBefore && (reshaped(best, w, h) || jumped)) {
+                // the region split, merged, was partly absorbed or hopped: its centre jumped without anything going
                 // anywhere, so travel is measured afresh from here
                 best.originX = cx;
                 best.originY = cy;
@@ -158,33 +166,81 @@ final class RegionTracker {
                 best.y = cy;
                 best.seenInARow = 0;
             }
-            best.matched = true;
-            best.unseenBefore = best.unseen > seconds * 1.5;
-            best.unseen = 0;
-            // travel is measured on a smoothed centre: a flickering blob's centre jumps about, a walker's moves on
-            best.x = best.matchedBefore ? best.x + SMOOTHING * (cx - best.x) : cx;
-            best.y = best.matchedBefore ? best.y + SMOOTHING * (cy - best.y) : cy;
-            best.matchedBefore = true;
-            best.wasLeft = best.left;
-            best.wasTop = best.top;
-            best.wasWidth = best.width;
-            best.wasHeight = best.height;
-            best.left = left;
-            best.top = top;
-            best.width = w;
-            best.height = h;
-            best.size = Math.max(best.size, Math.sqrt(labels.area(region)));
-            best.travelled = Math.max(best.travelled, Math.hypot(best.x - best.originX, best.y - best.originY));
-            best.seenInARow = best.unseenBefore ? 1 : best.seenInARow + 1;
+            follow(best, left, top, w, h, cx, cy, labels.area(region), seconds);
+            if (best.displaced && evidence.novel(left, top, w, h)) {
+                best.displaced = false;
+            }
+            if (best.pending && best.seenInARow >= 2 && !jumped) {
+                best.pending = false;
+            }
+            boolean blinking = evidence.blinking(left, top, w, h);
+            best.restless |= blinking;
             // regions that split and merge (leaves) make a track's centre jump: only a track followed for a while
             // without a break, whose centre is far from where it began, has travelled
             double net = Math.hypot(best.x - best.originX, best.y - best.originY);
-            if (enabled() && best.seenInARow >= STEADY_FRAMES && net >= Math.max(minTravel, 0.5 * best.size)) {
+            if (enabled() && !blinking && best.seenInARow >= STEADY_FRAMES && net >= Math.max(minTravel, 0.5 * best.size)) {
                 best.hasTravelled = true;
             }
             ofRegion[region] = best;
         }
         endLost();
+    }
+
+    private Track bestOverlapping(int left, int top, int w, int h) {
+        Track best = null;
+        double bestOverlap = 0;
+        for (Track t : tracks) {
+            if (t.matched) {
+                continue;
+            }
+            double overlap = overlap(t, left, top, w, h);
+            if (overlap > bestOverlap) {
+                bestOverlap = overlap;
+                best = t;
+            }
+        }
+        return best;
+    }
+
+    /** A track for a region that belongs to none: what the scene says about it decides whether it may be new. */
+    private Track born(RegionEvidence evidence, int left, int top, int w, int h, double cx, double cy) {
+        boolean bornNew = !evidence.amongRestless(left, top, w, h) && evidence.solid(left, top, w, h) && !evidence.blinking(left, top, w, h);
+        Track t = new Track(nextId++, cx, cy, bornNew);
+        if (bornNew && evidence.displaced(left, top, w, h)) {
+            if (evidence.onSettledBackground(left, top, w, h)) {
+                t.displaced = true;
+            } else {
+                t.pending = true; // someone who stood in the reference may be moving off: wait one frame and see
+            }
+        }
+        return t;
+    }
+
+    private static void follow(Track t, int left, int top, int w, int h, double cx, double cy, int area, double seconds) {
+        if (t.matchedBefore) {
+            t.stepX = cx - t.rawX;
+            t.stepY = cy - t.rawY;
+        }
+        t.rawX = cx;
+        t.rawY = cy;
+        t.matched = true;
+        t.unseenBefore = t.unseen > seconds * 1.5;
+        t.unseen = 0;
+        // travel is measured on a smoothed centre: a flickering blob's centre jumps about, a walker's moves on
+        t.x = t.matchedBefore ? t.x + SMOOTHING * (cx - t.x) : cx;
+        t.y = t.matchedBefore ? t.y + SMOOTHING * (cy - t.y) : cy;
+        t.matchedBefore = true;
+        t.wasLeft = t.left;
+        t.wasTop = t.top;
+        t.wasWidth = t.width;
+        t.wasHeight = t.height;
+        t.left = left;
+        t.top = top;
+        t.width = w;
+        t.height = h;
+        t.size = Math.max(t.size, Math.sqrt(area));
+        t.travelled = Math.max(t.travelled, Math.hypot(t.x - t.originX, t.y - t.originY));
+        t.seenInARow = t.unseenBefore ? 1 : t.seenInARow + 1;
     }
 
     private int[] order = new int[16];
@@ -212,6 +268,26 @@ final class RegionTracker {
         return order[pass];
     }
 
+    /**
+     * Whether a region carries on from its track's last box: it covers most of that box, or of that box moved on by
+     * the track's last step. A moth's hop to anywhere near does neither; a walker, however fast, does one or the other.
+     */
+    private static boolean continues(Track t, int left, int top, int w, int h) {
+        if (covers(t.left, t.top, t.width, t.height, left, top, w, h)) {
+            return true;
+        }
+        int dx = (int) Math.round(t.stepX);
+        int dy = (int) Math.round(t.stepY);
+        return covers(t.left + dx, t.top + dy, t.width, t.height, left, top, w, h);
+    }
+
+    /** Whether two boxes overlap by at least {@link #CONTINUES} of the smaller one. */
+    private static boolean covers(int l1, int t1, int w1, int h1, int l2, int t2, int w2, int h2) {
+        long ow = Math.min(l1 + w1, l2 + w2) - Math.max(l1, l2);
+        long oh = Math.min(t1 + h1, t2 + h2) - Math.max(t1, t2);
+        return ow > 0 && oh > 0 && ow * oh >= CONTINUES * Math.min((long) w1 * h1, (long) w2 * h2);
+    }
+
     private static boolean reshaped(Track t, int w, int h) {
         return Math.abs(w - t.width) > RESHAPED * Math.max(w, t.width) || Math.abs(h - t.height) > RESHAPED * Math.max(h, t.height);
     }
@@ -224,13 +300,6 @@ final class RegionTracker {
             }
         }
         return null;
-    }
-
-    private static boolean solid(Mat changed, int left, int top, int w, int h) {
-        Mat box = changed.submat(top, top + h, left, left + w);
-        int count = Core.countNonZero(box);
-        box.release();
-        return count >= SOLID * w * h;
     }
 
     private double overlap(Track t, int left, int top, int w, int h) {
@@ -250,6 +319,12 @@ final class RegionTracker {
         return ofRegion[region];
     }
 
+    /** Whether a region in place may mark the scenery's restless places: not when it broke off something in motion. */
+    boolean marksScenery(int region) {
+        Track t = ofRegion[region];
+        return t == null || !t.offshoot;
+    }
+
     Kind kind(int region) {
         Track t = ofRegion[region];
         return !enabled() || t == null ? Kind.TRAVELLING : t.kind();
@@ -257,7 +332,7 @@ final class RegionTracker {
 
     TrackedRegion describe(int region, ChangeRegions regions) {
         Track t = ofRegion[region];
-        return new TrackedRegion(t.id, regions.box(region), t.travelled / geometry.width(), kind(region) == Kind.IN_PLACE);
+        return new TrackedRegion(t.id, regions.box(region), t.travelled / geometry.width(), kind(region) == Kind.IN_PLACE || kind(region) == Kind.PENDING);
     }
 
     void clear() {

@@ -14,7 +14,8 @@ import org.vigil.detectors.DetectorProvider;
  * The floors the issues set, held on the project's evaluation set (decoded by fetch-footage during the build):
  * for the reference detector recall ≥ 0.97, precision ≥ 0.99 and mean IoU ≥ 0.6 pooled over the labelled
  * scenarios (near objects and far people included); for both detectors no motion event through any lighting,
- * exposure, compression or shake scenario or ten minutes of a still, noisy scene, and ghosts gone within 1.5 s.
+ * exposure, compression or shake scenario or ten minutes of a still, noisy scene, and ghosts gone within 1.5 s;
+ * no event from leaves, a flag or moths that stay in place.
  */
 class EvaluationFloorsTest {
 
@@ -101,12 +102,24 @@ class EvaluationFloorsTest {
     }
 
     @Test
-    void aFlagAndABushThatStayInPlaceGiveNoEvent() {
+    void leavesAFlagAndMothsThatStayInPlaceGiveNoEvent() {
+        List<String> inPlace = List.of("tree-wind", "foliage-corner", "flag", "insects-ir", "foliage-gust", "flag-gust");
         for (ScenarioScore s : of("reference")) {
-            if (s.scenario().equals("flag") || s.scenario().equals("foliage-corner")) {
-                assertEquals(0, s.events(), s.scenario() + ": " + s.motionFrames() + " motion frames");
+            if (inPlace.contains(s.scenario())) {
+                assertEquals(0, s.events(), "reference on " + s.scenario() + ": " + s.motionFrames() + " motion frames");
+            }
+            if (s.scenario().equals("insects-arrive")) {
+                // a moth arriving is a small thing appearing out of nothing: motion, until it is seen to hop
+                assertTrue(s.events() <= 2, "reference on insects-arrive: " + s.events() + " events");
             }
         }
+        // MOG2 learns a swaying tree and moths its own way; the bush in the corner and the flag it must not report
+        for (ScenarioScore s : of("mog2")) {
+            if (List.of("foliage-corner", "flag", "foliage-gust", "flag-gust").contains(s.scenario())) {
+                assertEquals(0, s.events(), "mog2 on " + s.scenario() + ": " + s.motionFrames() + " motion frames");
+            }
+        }
+        assertEquals(7, of("reference").stream().filter(s -> s.kind() == Scenario.Kind.NUISANCE).count(), "in-place scenarios");
     }
 
     @Test
