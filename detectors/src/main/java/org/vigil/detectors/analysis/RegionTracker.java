@@ -12,8 +12,7 @@ import org.vigil.detectors.TrackedRegion;
  * <ul>
  * <li>travelling once its centre has been at least the minimum travel from where it was first seen (and half its
  *     own size, so a large swaying mass of leaves does not count), moving on from box to box rather than hopping
- *     about (a moth), and not while its pixels blink (leaves); twice the distance when it was born among in-place
- *     change;</li>
+ *     about (a moth), and not while its pixels blink (leaves);</li>
  * <li>new while young, when it was born solid where no in-place change was seen lately: a person stepping into view
  *     is motion at once, before it has had time to travel. Not when its pixels blink, and not when its change is the
  *     settled background moved by a pixel or two (a bush or a flag starting to sway) unless it later clearly shows
