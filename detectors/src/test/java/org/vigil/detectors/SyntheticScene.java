@@ -64,9 +64,12 @@ final class SyntheticScene {
         }
     }
 
-    /** Where the tests' walker is at frame {@code frame} of its walk: 40x100, 8 pixels a frame to the right. */
+    /**
+     * Where the tests' walker is at frame {@code frame} of its walk: 40x100, in over the picture's left edge and 8
+     * pixels a frame to the right.
+     */
     static Box walkerAt(int frame) {
-        return new Box(100 + 8 * frame, 200, 40, 100);
+        return new Box(8 * frame, 200, 40, 100);
     }
 
     /** A frame of the empty scene. */

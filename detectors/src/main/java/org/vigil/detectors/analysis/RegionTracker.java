@@ -14,10 +14,12 @@ import org.vigil.detectors.TrackedRegion;
  *     own size, so a large swaying mass of leaves does not count), moving on from box to box rather than hopping
  *     about (a moth), and not while its pixels blink (leaves);</li>
  * <li>new while young, when it was born solid where no in-place change was seen lately: a person stepping into view
- *     is motion at once, before it has had time to travel. Not when its pixels blink, and not when its change is the
- *     settled background moved by a pixel or two (a bush or a flag starting to sway) unless it later clearly shows
- *     something that was not there; on background that has not settled such a region waits one frame
- *     ({@link Kind#PENDING});</li>
+ *     is motion before it has had time to travel. Not when its pixels blink, and not when its change is the settled
+ *     background moved by a pixel or two (a bush or a flag starting to sway) unless it later clearly shows something
+ *     that was not there. Born at the picture's edge it is motion at once; born in the middle of the picture (a
+ *     moth flying into the lamp's light looks just like a body there), or as displaced background that has not
+ *     settled, it waits ({@link Kind#PENDING}) until it carries on into the next frame, which a hopping moth does
+ *     not;</li>
  * <li>in place otherwise: it changes but stays; its cells are remembered in the {@link InPlaceMap}, unless it broke
  *     off something in motion.</li>
  * </ul>
@@ -33,6 +35,7 @@ final class RegionTracker {
     private static final double RESHAPED = 0.3; // change of a box's side between frames that is not travel
     private static final double CONTINUES = 0.5; // share of the smaller box that the next box must cover
     private static final double SMOOTHING = 0.5; // weight of the newest centre in the position travel is measured by
+    private static final int EDGE = GlobalShift.RANGE + 1; // analysis pixels from the picture's edge that count as at it
 
     static final class Track {
         final long id;
@@ -52,11 +55,11 @@ final class RegionTracker {
         boolean hasTravelled;
         boolean restless; // its pixels blinked: leaves, not a body
         boolean displaced; // born as the settled background moved a little, and nothing new seen in it since
-        boolean pending; // born ambiguous on unsettled background: motion once it carries on into the next frame
+        boolean pending; // born where it may be a moth or someone leaving the reference: motion once it carries on
+        boolean hopped; // was pending and did not carry on into the next frame: never new
         boolean offshoot; // broke off a region that was motion: its flicker is that mover's wake, not the scenery's
         boolean matched;
         boolean matchedBefore;
-        boolean unseenBefore;
         int seenInARow;
 
         Track(long id, double x, double y, boolean bornNew) {
@@ -76,6 +79,7 @@ final class RegionTracker {
             piece.restless = restless;
             piece.displaced = displaced;
             piece.pending = pending;
+            piece.hopped = hopped;
             piece.offshoot = offshoot || kind() != Kind.IN_PLACE;
             return piece;
         }
@@ -84,7 +88,7 @@ final class RegionTracker {
             if (hasTravelled) {
                 return Kind.TRAVELLING;
             }
-            if (!bornNew || restless || displaced || age > NEW_SECONDS) {
+            if (!bornNew || restless || displaced || hopped || age > NEW_SECONDS) {
                 return Kind.IN_PLACE;
             }
             return pending ? Kind.PENDING : Kind.NEW;
@@ -155,8 +159,11 @@ final class RegionTracker {
                 best = sibling != null ? sibling.offshoot(nextId++, cx, cy) : born(evidence, left, top, w, h, cx, cy);
                 tracks.add(best);
             }
-            boolean jumped = best.matchedBefore && !best.unseenBefore && !continues(best, left, top, w, h);
-            if (best.matchedBefore && (reshaped(best, w, h) || jumped)) {
+            // unseen already counts this frame: a track seen in the frame before has been unseen for one frame
+            boolean seenBefore = best.matchedBefore;
+            boolean seenLastFrame = seenBefore && best.unseen <= 1.5 * seconds;
+            boolean jumped = seenLastFrame && !continues(best, left, top, w, h);
+            if (seenBefore && (reshaped(best, w, h) || jumped)) {
                 // the region split, merged, was partly absorbed or hopped: its centre jumped without anything going
                 // anywhere, so travel is measured afresh from here
                 best.originX = cx;
@@ -169,8 +176,10 @@ final class RegionTracker {
             if (best.displaced && evidence.novel(left, top, w, h)) {
                 best.displaced = false;
             }
-            if (best.pending && best.seenInARow >= 2 && !jumped) {
+            if (best.pending && seenBefore) {
+                // one chance: a body carries on into the next frame, a moth hops or turns edge-on and is gone
                 best.pending = false;
+                best.hopped = !seenLastFrame || jumped;
             }
             boolean blinking = evidence.blinking(left, top, w, h);
             best.restless |= blinking;
@@ -205,14 +214,23 @@ final class RegionTracker {
     private Track born(RegionEvidence evidence, int left, int top, int w, int h, double cx, double cy) {
         boolean bornNew = !evidence.amongRestless(left, top, w, h) && evidence.solid(left, top, w, h) && !evidence.blinking(left, top, w, h);
         Track t = new Track(nextId++, cx, cy, bornNew);
-        if (bornNew && evidence.displaced(left, top, w, h)) {
-            if (evidence.onSettledBackground(left, top, w, h)) {
+        if (bornNew) {
+            boolean displaced = evidence.displaced(left, top, w, h);
+            if (displaced && evidence.onSettledBackground(left, top, w, h)) {
                 t.displaced = true;
-            } else {
-                t.pending = true; // someone who stood in the reference may be moving off: wait one frame and see
+            } else if (displaced || !atEdge(left, top, w, h)) {
+                // someone who stood in the reference may be moving off; and a body comes in over the picture's
+                // edge or grows out from behind something, while what appears whole in the middle of it may be a
+                // moth flying into the lamp's light: either must carry on into the next frame to be motion
+                t.pending = true;
             }
         }
         return t;
+    }
+
+    /** Whether a box reaches the picture's edge (or the margin the stabiliser blanks while it aligns). */
+    private boolean atEdge(int left, int top, int w, int h) {
+        return left <= EDGE || top <= EDGE || left + w >= geometry.width() - EDGE || top + h >= geometry.height() - EDGE;
     }
 
     private static void follow(Track t, int left, int top, int w, int h, double cx, double cy, int area, double seconds) {
@@ -223,7 +241,7 @@ final class RegionTracker {
         t.rawX = cx;
         t.rawY = cy;
         t.matched = true;
-        t.unseenBefore = t.unseen > seconds * 1.5;
+        boolean afterGap = t.unseen > seconds * 1.5;
         t.unseen = 0;
         // travel is measured on a smoothed centre: a flickering blob's centre jumps about, a walker's moves on
         t.x = t.matchedBefore ? t.x + SMOOTHING * (cx - t.x) : cx;
@@ -239,7 +257,7 @@ final class RegionTracker {
         t.height = h;
         t.size = Math.max(t.size, Math.sqrt(area));
         t.travelled = Math.max(t.travelled, Math.hypot(t.x - t.originX, t.y - t.originY));
-        t.seenInARow = t.unseenBefore ? 1 : t.seenInARow + 1;
+        t.seenInARow = afterGap ? 1 : t.seenInARow + 1;
     }
 
     private int[] order = new int[16];
