@@ -50,17 +50,9 @@ final class BlinkMap {
             changed8U.get(0, 0, current);
         }
         float weight = (float) Math.exp(sinceBase / TIME_CONSTANT);
-        // only the pixels that switched are touched; Arrays.mismatch skips the long equal runs in vector steps
-        int n = weights.length;
-        int i = 0;
-        while (i < n) {
-            int k = Arrays.mismatch(current, i, n, previous, i, n);
-            if (k < 0) {
-                break;
-            }
-            i += k;
+        // only the pixels that switched are touched
+        for (int i = MaskScan.nextDifference(current, previous, 0); i >= 0; i = MaskScan.nextDifference(current, previous, i + 1)) {
             weights[i] += weight;
-            i++;
         }
         byte[] swap = previous;
         previous = current;

@@ -1,5 +1,8 @@
 package org.vigil.detectors.analysis;
 
+import java.util.function.IntConsumer;
+import java.util.function.IntPredicate;
+
 import org.opencv.core.Mat;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
@@ -16,23 +19,21 @@ final class InPlaceMap implements AutoCloseable {
     private static final double ACTIVE = 0.25;
     private static final double CHANGED_CELL_LEVEL = 255 * 0.02;
 
-    private final int columns;
-    private final int rows;
-    private final double cellWidth;
-    private final double cellHeight;
+    private final CellGrid cellGrid;
     private final float[] heat;
     private final Mat cells = new Mat();
     private final byte[] cellBytes;
     private final Size grid;
+    private final IntConsumer heatUp; // made once: a box's cells are visited without allocating
+    private final IntPredicate active;
 
     InPlaceMap(AnalysisGeometry geometry) {
-        columns = Math.min(GRID_WIDTH, geometry.width());
-        rows = Math.max(1, (int) Math.round((double) columns * geometry.height() / geometry.width()));
-        cellWidth = (double) geometry.width() / columns;
-        cellHeight = (double) geometry.height() / rows;
-        heat = new float[columns * rows];
-        cellBytes = new byte[columns * rows];
-        grid = new Size(columns, rows);
+        cellGrid = new CellGrid(geometry, GRID_WIDTH);
+        heat = new float[cellGrid.cells()];
+        cellBytes = new byte[cellGrid.cells()];
+        grid = new Size(cellGrid.columns(), cellGrid.rows());
+        heatUp = cell -> heat[cell] = 1;
+        active = cell -> heat[cell] >= ACTIVE;
     }
 
     void cool(double seconds) {
@@ -55,34 +56,12 @@ final class InPlaceMap implements AutoCloseable {
 
     /** Marks the cells under a box given in analysis pixels, and their neighbours. */
     void mark(int left, int top, int width, int height) {
-        int c0 = Math.max(0, (int) (left / cellWidth) - 1);
-        int c1 = Math.min(columns - 1, (int) ((left + width - 1) / cellWidth) + 1);
-        int r0 = Math.max(0, (int) (top / cellHeight) - 1);
-        int r1 = Math.min(rows - 1, (int) ((top + height - 1) / cellHeight) + 1);
-        for (int r = r0; r <= r1; r++) {
-            for (int c = c0; c <= c1; c++) {
-                heat[r * columns + c] = 1;
-            }
-        }
+        cellGrid.forEachCell(left, top, width, height, 1, heatUp);
     }
 
     /** Share (0..1) of the cells under a box (analysis pixels) where in-place change was seen lately. */
     double share(int left, int top, int width, int height) {
-        int c0 = Math.max(0, (int) (left / cellWidth));
-        int c1 = Math.min(columns - 1, (int) ((left + width - 1) / cellWidth));
-        int r0 = Math.max(0, (int) (top / cellHeight));
-        int r1 = Math.min(rows - 1, (int) ((top + height - 1) / cellHeight));
-        int active = 0;
-        int all = 0;
-        for (int r = r0; r <= r1; r++) {
-            for (int c = c0; c <= c1; c++) {
-                all++;
-                if (heat[r * columns + c] >= ACTIVE) {
-                    active++;
-                }
-            }
-        }
-        return all == 0 ? 0 : (double) active / all;
+        return cellGrid.share(left, top, width, height, active);
     }
 
     void clear() {

@@ -154,9 +154,11 @@ final class RegionTracker {
             double cx = labels.centreX(region);
             double cy = labels.centreY(region);
             Track best = bestOverlapping(left, top, w, h);
+            boolean judgedNow = false; // born here: its box's displacement was just measured
             if (best == null) {
                 Track sibling = matchedOverlapping(left, top, w, h);
-                best = sibling != null ? sibling.offshoot(nextId++, cx, cy) : born(evidence, left, top, w, h, cx, cy);
+                judgedNow = sibling == null;
+                best = judgedNow ? born(evidence, left, top, w, h, cx, cy) : sibling.offshoot(nextId++, cx, cy);
                 tracks.add(best);
             }
             // unseen already counts this frame: a track seen in the frame before has been unseen for one frame
@@ -173,7 +175,8 @@ final class RegionTracker {
                 best.seenInARow = 0;
             }
             follow(best, left, top, w, h, cx, cy, labels.area(region), seconds);
-            if (best.displaced && evidence.novel(left, top, w, h)) {
+            // a region just found displaced cannot also be novel: it is asked from its next frame on
+            if (best.displaced && !judgedNow && evidence.novel(left, top, w, h)) {
                 best.displaced = false;
             }
             if (best.pending && seenBefore) {
