@@ -110,6 +110,11 @@ class RealCameraRulesTest {
         return frame;
     }
 
+    /** A bush swaying in wind at frame {@code i}: by up to 3 pixels across and 2 up and down (1.5 and 1 analysed). */
+    private static Mat inWind(Mat frame, Box bush, int i) {
+        return swaying(frame, bush, 3 * Math.sin(i * 1.1), 2 * Math.cos(i * 0.7));
+    }
+
     @Test
     void aBushThatStartsToSwayLongAfterCalibrationIsNotMotionButSomeoneSteppingIntoViewIs() {
         SyntheticScene scene = SyntheticScene.detailed(W, H, 2, 14);
@@ -119,7 +124,7 @@ class RealCameraRulesTest {
             DetectorHarness.run(detector, CALIBRATION, 200, i -> scene.frame());
             // the wind picks up: the bush sways by up to 3 pixels (1.5 at the analysis size) for 10 s
             List<Detection> gust = DetectorHarness.run(detector, CALIBRATION + 200, 100,
-                    i -> swaying(scene.frame(), bush, 3 * Math.sin(i * 1.1), 2 * Math.cos(i * 0.7)));
+                    i -> inWind(scene.frame(), bush, i));
             assertTrue(DetectorHarness.count(gust, DetectionState.IN_PLACE) >= 50, "the bush is seen to change: "
                     + DetectorHarness.count(gust, DetectionState.IN_PLACE) + " in-place frames of " + gust.size());
             assertTrue(gust.stream().noneMatch(Detection::isMotion), "the bush is never motion: "
@@ -127,6 +132,37 @@ class RealCameraRulesTest {
             List<Detection> arrival = DetectorHarness.run(detector, CALIBRATION + 300, 3,
                     i -> swaying(scene.frame(SyntheticScene.walkerAt(i - CALIBRATION - 300)), bush, 0, 0));
             assertEquals(DetectionState.MOTION, arrival.get(0).state(), "someone stepping into view is motion at once");
+        }
+    }
+
+    @Test
+    void someoneWalkingPastASwayingBushIsMotionAllTheWayAndBoxedWhereTheyAreNearlyAlways() {
+        SyntheticScene scene = SyntheticScene.detailed(W, H, 2, 18);
+        // the walker's upper half passes in front of the bush's lower part, its legs below it
+        Box bush = new Box(260, 120, 160, 130);
+        try (MotionDetector detector = reference(Map.of())) {
+            DetectorHarness.run(detector, CALIBRATION, i -> scene.frame());
+            List<Detection> wind = DetectorHarness.run(detector, CALIBRATION, 100,
+                    i -> inWind(scene.frame(), bush, i));
+            assertTrue(wind.subList(50, 100).stream().noneMatch(Detection::isMotion), "the bush alone is not motion");
+            int start = CALIBRATION + 100;
+            List<Detection> passing = DetectorHarness.run(detector, start, 80, i -> inWind(
+                    scene.frame(SyntheticScene.walkerAt(i - start)), bush, i));
+            // in over the left edge at 8 px a frame: in front of the bush from its 28th frame to its 53rd
+            int boxed = 0;
+            for (int k = 1; k < 75; k++) {
+                Detection d = passing.get(k);
+                assertEquals(DetectionState.MOTION, d.state(), "frame " + k + " of the walk: " + d.tracks());
+                Box walker = SyntheticScene.walkerAt(k);
+                boxed += d.boxes().stream().anyMatch(b -> b.iou(walker) > 0.25) ? 1 : 0;
+            }
+            // as the walker comes out of the bush, the bush's region takes its track for a few frames (boxed as motion)
+            assertTrue(boxed >= 65, "the walker is boxed in " + boxed + " of 74 frames");
+            // the bush took in the walker for a while, and goes back to swaying in place
+            List<Detection> after = DetectorHarness.run(detector, start + 80, 50,
+                    i -> inWind(scene.frame(), bush, i));
+            assertTrue(after.subList(10, 50).stream().noneMatch(Detection::isMotion), "the bush is motion once the walker has gone: "
+                    + after.stream().filter(Detection::isMotion).findFirst().map(Detection::tracks).orElse(null));
         }
     }
 

@@ -93,20 +93,50 @@ final class BlinkMap {
      * with none.
      */
     double blinkingShare(int left, int top, int boxWidth, int boxHeight) {
+        scan(left, top, boxWidth, boxHeight);
+        return scannedChanged == 0 ? 0 : (double) (scannedChanged - scannedSteady) / scannedChanged;
+    }
+
+    /**
+     * How many changed pixels of the last mask in a box do not blink (what a body brings, among leaves that do), and
+     * their centre: {@code centre} gets x and y (analysis pixels), untouched when there are none.
+     */
+    int steadyChange(int left, int top, int boxWidth, int boxHeight, double[] centre) {
+        scan(left, top, boxWidth, boxHeight);
+        if (scannedSteady > 0) {
+            centre[0] = (double) steadySumX / scannedSteady + 0.5;
+            centre[1] = (double) steadySumY / scannedSteady + 0.5;
+        }
+        return scannedSteady;
+    }
+
+    private int scannedChanged;
+    private int scannedSteady;
+    private long steadySumX;
+    private long steadySumY;
+
+    private void scan(int left, int top, int boxWidth, int boxHeight) {
         float level = (float) (BLINKING * Math.exp(sinceBase / TIME_CONSTANT));
         int changed = 0;
-        int blinking = 0;
+        int steady = 0;
+        long sumX = 0;
+        long sumY = 0;
         for (int y = top; y < top + boxHeight; y++) {
             int base = y * width;
             for (int x = left; x < left + boxWidth; x++) {
                 if (previous[base + x] != 0) {
                     changed++;
-                    if (weights[base + x] >= level) {
-                        blinking++;
+                    if (weights[base + x] < level) {
+                        steady++;
+                        sumX += x;
+                        sumY += y;
                     }
                 }
             }
         }
-        return changed == 0 ? 0 : (double) blinking / changed;
+        scannedChanged = changed;
+        scannedSteady = steady;
+        steadySumX = sumX;
+        steadySumY = sumY;
     }
 }

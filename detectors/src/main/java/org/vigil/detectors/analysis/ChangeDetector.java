@@ -287,6 +287,10 @@ public final class ChangeDetector implements MotionDetector {
                 boxes.add(regions.box(region));
             }
         }
+        for (int i = 0; i < tracker.carriedCount(); i++) {
+            boxes.add(tracker.carriedBox(i, regions));
+            tracks.add(tracker.describeCarried(i, regions));
+        }
         boxes.sort(Comparator.comparingLong(Box::area).reversed());
         if (!boxes.isEmpty() || !fired.isEmpty()) {
             ghosts.motion(changed);

@@ -77,12 +77,17 @@ final class ChangeRegions implements AutoCloseable {
 
     /** A labelled region's box in full-frame coordinates. */
     Box box(int region) {
+        return box(labeller.left(region), labeller.top(region), labeller.width(region), labeller.height(region));
+    }
+
+    /** A box in analysis pixels in full-frame coordinates. */
+    Box box(int analysisLeft, int analysisTop, int analysisWidth, int analysisHeight) {
         double sx = geometry.scaleX();
         double sy = geometry.scaleY();
-        int left = (int) Math.round(labeller.left(region) * sx);
-        int top = (int) Math.round(labeller.top(region) * sy);
-        int right = Math.min(geometry.frameWidth(), (int) Math.round((labeller.left(region) + labeller.width(region)) * sx));
-        int bottom = Math.min(geometry.frameHeight(), (int) Math.round((labeller.top(region) + labeller.height(region)) * sy));
+        int left = (int) Math.round(analysisLeft * sx);
+        int top = (int) Math.round(analysisTop * sy);
+        int right = Math.min(geometry.frameWidth(), (int) Math.round((analysisLeft + analysisWidth) * sx));
+        int bottom = Math.min(geometry.frameHeight(), (int) Math.round((analysisTop + analysisHeight) * sy));
         return new Box(left, top, right - left, bottom - top);
     }
 

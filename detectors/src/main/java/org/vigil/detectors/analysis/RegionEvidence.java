@@ -48,6 +48,14 @@ final class RegionEvidence {
         return blink.blinkingShare(left, top, width, height) >= BLINKING;
     }
 
+    /**
+     * How many of the changed pixels in a box do not blink, with their centre in {@code centre} (x, y): what a body
+     * passing among leaves brings.
+     */
+    int steadyChange(int left, int top, int width, int height, double[] centre) {
+        return blink.steadyChange(left, top, width, height, centre);
+    }
+
     /** The background under it has held still for a while: the reference shows scenery, not someone who stood there. */
     boolean onSettledBackground(int left, int top, int width, int height) {
         return settled.settledShare(left, top, width, height) >= SETTLED;

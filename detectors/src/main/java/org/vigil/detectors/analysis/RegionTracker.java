@@ -1,8 +1,10 @@
 package org.vigil.detectors.analysis;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
+import org.vigil.detectors.Box;
 import org.vigil.detectors.TrackedRegion;
 
 /**
@@ -23,6 +25,9 @@ import org.vigil.detectors.TrackedRegion;
  * <li>in place otherwise: it changes but stays; its cells are remembered in the {@link InPlaceMap}, unless it broke
  *     off something in motion.</li>
  * </ul>
+ * A walker passing in front of a bush merges with the bush's region, which takes the bush's track: the walker goes on
+ * inside it, for up to {@value #CARRIED_SECONDS} s, by the changed pixels that do not blink where it would be now; and
+ * the bush, coming apart from it again, does not take its travel.
  */
 final class RegionTracker {
 
@@ -36,6 +41,8 @@ final class RegionTracker {
     private static final double CONTINUES = 0.5; // share of the smaller box that the next box must cover
     private static final double SMOOTHING = 0.5; // weight of the newest centre in the position travel is measured by
     private static final int EDGE = GlobalShift.RANGE + 1; // analysis pixels from the picture's edge that count as at it
+    private static final double CARRIED = 0.2; // share of a mover's largest area its steady change must make up to go on
+    private static final double CARRIED_SECONDS = 2; // longest a mover is followed inside another's region: past a bush
 
     static final class Track {
         final long id;
@@ -61,6 +68,7 @@ final class RegionTracker {
         boolean matched;
         boolean matchedBefore;
         int seenInARow;
+        double carriedFor; // seconds followed inside another track's region since its own region was last seen
 
         Track(long id, double x, double y, boolean bornNew) {
             this.id = id;
@@ -71,11 +79,14 @@ final class RegionTracker {
             this.bornNew = bornNew;
         }
 
-        /** A piece broken off this track's region (legs apart, a flag's two edges): as old and as new as it. */
-        Track offshoot(long newId, double cx, double cy) {
+        /**
+         * A piece broken off this track's region (legs apart, a flag's two edges): as old and as new as it, and
+         * travelling with it unless the piece blinks (leaves it passed).
+         */
+        Track offshoot(long newId, double cx, double cy, boolean blinking) {
             Track piece = new Track(newId, cx, cy, bornNew);
             piece.age = age;
-            piece.hasTravelled = hasTravelled;
+            piece.hasTravelled = hasTravelled && !blinking;
             piece.restless = restless;
             piece.displaced = displaced;
             piece.pending = pending;
@@ -100,6 +111,9 @@ final class RegionTracker {
     private final double reach;
     private final List<Track> tracks = new ArrayList<>();
     private Track[] ofRegion = new Track[16];
+    private boolean[] carrier = new boolean[16]; // the region took another track but a mover goes on inside it
+    private final List<Track> carried = new ArrayList<>();
+    private final double[] centre = new double[2];
     private long nextId = 1;
 
     RegionTracker(AnalysisGeometry geometry, double minTravelShare) {
@@ -137,7 +151,10 @@ final class RegionTracker {
         RunLabeller labels = regions.labels();
         if (ofRegion.length < count) {
             ofRegion = new Track[Math.max(count, 2 * ofRegion.length)];
+            carrier = new boolean[ofRegion.length];
         }
+        Arrays.fill(carrier, 0, count, false);
+        carried.clear();
         for (Track t : tracks) {
             t.matched = false;
             t.unseen += seconds;
@@ -153,14 +170,16 @@ final class RegionTracker {
             int left = labels.left(region), top = labels.top(region), w = labels.width(region), h = labels.height(region);
             double cx = labels.centreX(region);
             double cy = labels.centreY(region);
+            boolean blinking = evidence.blinking(left, top, w, h);
             Track best = bestOverlapping(left, top, w, h);
             boolean judgedNow = false; // born here: its box's displacement was just measured
             if (best == null) {
                 Track sibling = matchedOverlapping(left, top, w, h);
                 judgedNow = sibling == null;
-                best = judgedNow ? born(evidence, left, top, w, h, cx, cy) : sibling.offshoot(nextId++, cx, cy);
+                best = judgedNow ? born(evidence, left, top, w, h, cx, cy) : sibling.offshoot(nextId++, cx, cy, blinking);
                 tracks.add(best);
             }
+            carryInto(region, best, left, top, w, h, evidence, seconds);
             // unseen already counts this frame: a track seen in the frame before has been unseen for one frame
             boolean seenBefore = best.matchedBefore;
             boolean seenLastFrame = seenBefore && best.unseen <= 1.5 * seconds;
@@ -175,6 +194,7 @@ final class RegionTracker {
                 best.seenInARow = 0;
             }
             follow(best, left, top, w, h, cx, cy, labels.area(region), seconds);
+            best.carriedFor = 0;
             // a region just found displaced cannot also be novel: it is asked from its next frame on
             if (best.displaced && !judgedNow && evidence.novel(left, top, w, h)) {
                 best.displaced = false;
@@ -184,7 +204,6 @@ final class RegionTracker {
                 best.pending = false;
                 best.hopped = !seenLastFrame || jumped;
             }
-            boolean blinking = evidence.blinking(left, top, w, h);
             best.restless |= blinking;
             // regions that split and merge (leaves) make a track's centre jump: only a track followed for a while
             // without a break, whose centre is far from where it began, has travelled
@@ -197,6 +216,50 @@ final class RegionTracker {
         endLost();
     }
 
+    /**
+     * A mover whose region merged into a larger one (a walker passing in front of a bush) loses it to that region's
+     * track. Where it would be now, the changed pixels that do not blink are its own (the leaves' do): while they
+     * fill enough of its box, it is followed on inside the region, its box kept and centred on them, before smaller
+     * regions (bits of the bush beside it) can take its track; and the region does not mark the scenery.
+     */
+    private void carryInto(int region, Track taker, int regionLeft, int regionTop, int regionWidth, int regionHeight,
+            RegionEvidence evidence, double seconds) {
+        if (taker.kind() == Kind.TRAVELLING || taker.kind() == Kind.NEW) {
+            return; // the region is motion and boxed anyway
+        }
+        int grow = (int) Math.ceil(reach);
+        for (Track t : tracks) {
+            if (t == taker || t.matched || !t.hasTravelled || !t.matchedBefore || t.unseen > 1.5 * seconds
+                    || t.carriedFor >= CARRIED_SECONDS) {
+                continue;
+            }
+            int left = Math.max(0, t.left + (int) Math.round(t.stepX) - grow);
+            int top = Math.max(0, t.top + (int) Math.round(t.stepY) - grow);
+            int right = Math.min(geometry.width(), t.left + (int) Math.round(t.stepX) + t.width + grow);
+            int bottom = Math.min(geometry.height(), t.top + (int) Math.round(t.stepY) + t.height + grow);
+            if (right <= left || bottom <= top
+                    || overlap(left, top, right - left, bottom - top, regionLeft, regionTop, regionWidth, regionHeight) == 0) {
+                continue;
+            }
+            if (carriedAlready(left, top, right - left, bottom - top)) {
+                continue; // a piece that broke off the same mover: it goes on as one
+            }
+            int steady = evidence.steadyChange(left, top, right - left, bottom - top, centre);
+            if (steady < CARRIED * t.size * t.size) {
+                continue;
+            }
+            int w = t.width;
+            int h = t.height;
+            int boxLeft = Math.max(0, Math.min(geometry.width() - w, (int) Math.round(centre[0] - w / 2.0)));
+            int boxTop = Math.max(0, Math.min(geometry.height() - h, (int) Math.round(centre[1] - h / 2.0)));
+            follow(t, boxLeft, boxTop, w, h, centre[0], centre[1], steady, seconds);
+            t.carriedFor += seconds;
+            carrier[region] = true;
+            carried.add(t);
+        }
+    }
+
+    /** The unmatched track whose box the region's overlaps most; only one that has not travelled, for leaves. */
     private Track bestOverlapping(int left, int top, int w, int h) {
         Track best = null;
         double bestOverlap = 0;
@@ -211,6 +274,15 @@ final class RegionTracker {
             }
         }
         return best;
+    }
+
+    private boolean carriedAlready(int left, int top, int w, int h) {
+        for (Track c : carried) {
+            if (covers(c.left, c.top, c.width, c.height, left, top, w, h)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A track for a region that belongs to none: what the scene says about it decides whether it may be new. */
@@ -342,7 +414,23 @@ final class RegionTracker {
     /** Whether a region in place may mark the scenery's restless places: not when it broke off something in motion. */
     boolean marksScenery(int region) {
         Track t = ofRegion[region];
-        return t == null || !t.offshoot;
+        return !carrier[region] && (t == null || !t.offshoot);
+    }
+
+    /** How many movers were followed on inside another track's region this frame ({@link #carryInto}). */
+    int carriedCount() {
+        return carried.size();
+    }
+
+    /** The box, in full-frame coordinates, of the {@code i}th mover followed inside another track's region. */
+    Box carriedBox(int i, ChangeRegions regions) {
+        Track t = carried.get(i);
+        return regions.box(t.left, t.top, t.width, t.height);
+    }
+
+    TrackedRegion describeCarried(int i, ChangeRegions regions) {
+        Track t = carried.get(i);
+        return new TrackedRegion(t.id, carriedBox(i, regions), t.travelled / geometry.width(), false);
     }
 
     Kind kind(int region) {
@@ -357,5 +445,6 @@ final class RegionTracker {
 
     void clear() {
         tracks.clear();
+        carried.clear();
     }
 }

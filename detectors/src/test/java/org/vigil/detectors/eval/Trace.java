@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
+import org.vigil.detectors.Box;
 import org.vigil.detectors.Detection;
 import org.vigil.detectors.DetectorCatalog;
 import org.vigil.detectors.DetectorProvider;
@@ -82,8 +83,8 @@ public final class Trace {
     }
 
     private static void print(int index, FrameTruth truth, Detection d) {
-        System.out.printf(Locale.ROOT, "%4d %-6s %-11s %.4f noise %.1f boxes %s tracks %s%n", index,
+        System.out.printf(Locale.ROOT, "%4d %-6s %-11s %.4f noise %.1f truth %s boxes %s tracks %s%n", index,
                 truth.motion() ? "MOVING" : truth.lightingChange() ? "LIGHT" : "-", d.state(), d.changedFraction(),
-                d.noiseLevel(), d.boxes(), d.tracks());
+                d.noiseLevel(), truth.box().map(Box::toString).orElse("-"), d.boxes(), d.tracks());
     }
 }
