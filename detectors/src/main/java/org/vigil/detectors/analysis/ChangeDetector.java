@@ -288,8 +288,9 @@ public final class ChangeDetector implements MotionDetector {
             }
         }
         for (int i = 0; i < tracker.carriedCount(); i++) {
-            boxes.add(tracker.carriedBox(i, regions));
-            tracks.add(tracker.describeCarried(i, regions));
+            Box box = tracker.carriedBox(i, regions);
+            boxes.add(box);
+            tracks.add(tracker.describeCarried(i, box));
         }
         boxes.sort(Comparator.comparingLong(Box::area).reversed());
         if (!boxes.isEmpty() || !fired.isEmpty()) {

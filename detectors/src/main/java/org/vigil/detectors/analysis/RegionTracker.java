@@ -219,7 +219,7 @@ final class RegionTracker {
     /**
      * A mover whose region merged into a larger one (a walker passing in front of a bush) loses it to that region's
      * track. Where it would be now, the changed pixels that do not blink are its own (the leaves' do): while they
-     * fill enough of its box, it is followed on inside the region, its box kept and centred on them, before smaller
+     * make up enough of the largest area it has had, it is followed on inside the region, its box kept and centred on them, before smaller
      * regions (bits of the bush beside it) can take its track; and the region does not mark the scenery.
      */
     private void carryInto(int region, Track taker, int regionLeft, int regionTop, int regionWidth, int regionHeight,
@@ -259,7 +259,7 @@ final class RegionTracker {
         }
     }
 
-    /** The unmatched track whose box the region's overlaps most; only one that has not travelled, for leaves. */
+    /** The unmatched track whose box (grown by the reach) the region's overlaps most; null for none. */
     private Track bestOverlapping(int left, int top, int w, int h) {
         Track best = null;
         double bestOverlap = 0;
@@ -428,9 +428,10 @@ final class RegionTracker {
         return regions.box(t.left, t.top, t.width, t.height);
     }
 
-    TrackedRegion describeCarried(int i, ChangeRegions regions) {
+    /** The {@code i}th mover followed inside another track's region, with its {@link #carriedBox}. */
+    TrackedRegion describeCarried(int i, Box box) {
         Track t = carried.get(i);
-        return new TrackedRegion(t.id, carriedBox(i, regions), t.travelled / geometry.width(), false);
+        return new TrackedRegion(t.id, box, t.travelled / geometry.width(), false);
     }
 
     Kind kind(int region) {
