@@ -60,10 +60,12 @@ class ReopenIT {
                 Thread.sleep(1000 / FPS);
             }
             assertTrue(sink.isUp(), "taken within the backoff once free: " + sink.counters());
+            // the numbers go on from the frame that took the pipe: a viewer that starts gets the newest frame first
+            // (the driver's rule), which is that one when the viewer is quicker to start than the next frame
             ViewerRun.Result result = ViewerRun.run(Viewer.V4L2_CTL, m, PipeFormat.YUYV, 320, 240, 5, k -> {
                 NumberedFrames.fill(image, bytes, k);
                 sink.accept(image);
-            }, 10_000, 100);
+            }, n, 100);
             ViewerRun.requireConsecutive(Viewer.V4L2_CTL, result, 5);
             assertEquals(1, sink.counters().outages());
         } finally {
