@@ -95,6 +95,11 @@ final class RegionTracker {
             return piece;
         }
 
+        /** Whether it was seen in the frame before this one: {@link #unseen} already counts this frame's time. */
+        boolean seenLastFrame(double seconds) {
+            return unseen <= 1.5 * seconds;
+        }
+
         Kind kind() {
             if (hasTravelled) {
                 return Kind.TRAVELLING;
@@ -182,7 +187,7 @@ final class RegionTracker {
             carryInto(region, best, left, top, w, h, evidence, seconds);
             // unseen already counts this frame: a track seen in the frame before has been unseen for one frame
             boolean seenBefore = best.matchedBefore;
-            boolean seenLastFrame = seenBefore && best.unseen <= 1.5 * seconds;
+            boolean seenLastFrame = seenBefore && best.seenLastFrame(seconds);
             boolean jumped = seenLastFrame && !continues(best, left, top, w, h);
             if (seenBefore && (reshaped(best, w, h) || jumped)) {
                 // the region split, merged, was partly absorbed or hopped: its centre jumped without anything going
@@ -229,7 +234,7 @@ final class RegionTracker {
         }
         int grow = (int) Math.ceil(reach);
         for (Track t : tracks) {
-            if (t == taker || t.matched || !t.hasTravelled || !t.matchedBefore || t.unseen > 1.5 * seconds
+            if (t == taker || t.matched || !t.hasTravelled || !t.matchedBefore || !t.seenLastFrame(seconds)
                     || t.carriedFor >= CARRIED_SECONDS) {
                 continue;
             }
@@ -316,7 +321,7 @@ final class RegionTracker {
         t.rawX = cx;
         t.rawY = cy;
         t.matched = true;
-        boolean afterGap = t.unseen > seconds * 1.5;
+        boolean afterGap = !t.seenLastFrame(seconds);
         t.unseen = 0;
         // travel is measured on a smoothed centre: a flickering blob's centre jumps about, a walker's moves on
         t.x = t.matchedBefore ? t.x + SMOOTHING * (cx - t.x) : cx;
